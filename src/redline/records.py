@@ -1,0 +1,201 @@
+"""The typed records every stage passes along: one class per concept, defined here only.
+
+Stages take and return these records, never loose dicts. ``as_dict`` gives the JSON shape that
+exports and the API use, so field names are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: JSON-ready dict of a record, nested records included."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(slots=True)
+class Removed(Record):
+    """A line cleaning took out of an article, and the rule that took it (for audit)."""
+
+    text: str
+    rule: str
+
+
+@dataclass(slots=True)
+class Article(Record):
+    """One input report: cleaned text, metadata and the raw input it came from."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601, None when the input gives no date
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 of the body
+    title_language: str | None = None
+    translated: bool = False
+    duplicate_of: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    raw: str = ""
+    content_hash: str = ""  # sha256 of normalised text: exact-duplicate key
+    format: str = "text"  # text | html | json | feed
+
+
+@dataclass(slots=True)
+class Entity(Record):
+    """A named-entity span, character offsets into the article text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence(Record):
+    """A sentence of an article's cleaned text, with its entities."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Actor(Record):
+    """A mention resolved against the knowledge base.
+
+    ``start``/``end`` are character offsets in the coded text; ``kb_id`` is None for people and groups
+    the knowledge base does not know (kept as the text gives them, never forced onto a known one).
+    """
+
+    text: str
+    start: int = -1
+    end: int = -1
+    name: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3, or an organisation code (NATO, EU, ...)
+    sector: str | None = None  # PLOVER agent: GOV, MIL, DIP, ...
+    role: str | None = None
+    kb_id: str | None = None
+
+
+@dataclass(slots=True)
+class Speaker(Record):
+    """Who said a quote: the mention in the text and, once resolved, who that is."""
+
+    mention: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kb_id: str | None = None
+
+
+@dataclass(slots=True)
+class Quote(Record):
+    """Direct, indirect or mixed speech with its speaker; offsets into the article's cleaned text."""
+
+    id: str
+    article_id: str
+    text: str
+    kind: str  # direct | indirect | mixed
+    cue: str | None
+    speaker: Speaker
+    sentence_index: int
+    start: int
+    end: int
+    audience: str | None = None
+    statement_id: str | None = None  # same statement reported by several outlets (stories stage)
+
+
+@dataclass(slots=True)
+class Span(Record):
+    """A piece of text with offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Report(Record):
+    """One report of a (merged) event: which article and outlet, and the evidence sentence."""
+
+    article_id: str
+    outlet: str | None
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Event(Record):
+    """A PLOVER-coded event with its evidence."""
+
+    id: str
+    event_type: str
+    article_id: str | None
+    text: str  # the evidence sentence
+    trigger: Span
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    mode: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    context: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_end: str | None = None
+    location: str | None = None  # ISO 3166 alpha-3 at least
+    intensity: float = 0.0
+    quad: int = 0
+    confidence: float = 0.0
+    rule: str | None = None  # what fired: explanation for the analyst
+    quote_id: str | None = None
+    sentence_index: int | None = None
+    story_id: str | None = None
+    reports: list[Report] = field(default_factory=list)
+    disagreements: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Story(Record):
+    """Articles about one real-world event, across outlets and languages."""
+
+    id: str
+    title: str
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class Failure(Record):
+    """An input that could not be processed: kept with its reason, never silently dropped."""
+
+    source: str
+    reason: str
+    stage: str
+    detail: str = ""
+    raw_excerpt: str = ""

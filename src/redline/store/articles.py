@@ -1,0 +1,236 @@
+"""Store queries for articles, their near-duplicate signatures and the quarantine."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from redline.errors import NotFoundError
+from redline.records import Article, Failure, Removed
+from redline.store.core import dumps, loads
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            published TEXT,
+            outlet TEXT,
+            url TEXT,
+            language TEXT,
+            title_language TEXT,
+            translated INTEGER NOT NULL DEFAULT 0,
+            duplicate_of TEXT REFERENCES articles(id),
+            content_hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',
+            raw TEXT NOT NULL,
+            minhash BLOB,
+            ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+        );
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE TABLE quarantine (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            raw_excerpt TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            UNIQUE (source, stage, reason)
+        )
+        """,
+    ),
+    (
+        "0002_processed",
+        """
+        CREATE TABLE processed (
+            stage TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            done_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            PRIMARY KEY (stage, article_id)
+        )
+        """,
+    ),
+]
+
+_COLUMNS = (
+    "id source title text published outlet url language title_language translated duplicate_of "
+    "content_hash format removed raw"
+).split()
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        source=row["source"],
+        title=row["title"],
+        published=row["published"],
+        outlet=row["outlet"],
+        url=row["url"],
+        language=row["language"],
+        title_language=row["title_language"],
+        translated=bool(row["translated"]),
+        duplicate_of=row["duplicate_of"],
+        removed=[Removed(**item) for item in loads(row["removed"], [])],
+        raw=row["raw"],
+        content_hash=row["content_hash"],
+        format=row["format"],
+    )
+
+
+class ArticlesStore:
+    """Mixin: articles and quarantine."""
+
+    conn: sqlite3.Connection
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))  # type: ignore[attr-defined]
+
+    def add_article(self, article: Article, *, minhash: bytes | None = None) -> bool:
+        """Insert an article; returns False when it is already stored (re-runs add nothing)."""
+        values: dict[str, Any] = {name: getattr(article, name) for name in _COLUMNS}
+        values["translated"] = int(article.translated)
+        values["removed"] = dumps([r.as_dict() for r in article.removed])
+        values["minhash"] = minhash
+        columns = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})", values)
+            if cursor.rowcount:
+                conn.execute("DELETE FROM quarantine WHERE source = ? AND stage = 'ingest'", (article.source,))
+        return bool(cursor.rowcount)
+
+    def article(self, article_id: str) -> Article:
+        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))  # type: ignore[attr-defined]
+        if not rows:
+            raise NotFoundError(f"no article with id {article_id!r}", input_id=article_id)
+        return _article(rows[0])
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        duplicates: bool | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles matching the filters, oldest publication first (undated last)."""
+        where, params = [], []
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if language:
+            where.append("language = ?")
+            params.append(language)
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(published, 1, 10) <= ?")
+            params.append(until)
+        if search:
+            where.append("(title LIKE ? OR text LIKE ?)")
+            params.extend([f"%{search}%"] * 2)
+        if duplicates is True:
+            where.append("duplicate_of IS NOT NULL")
+        elif duplicates is False:
+            where.append("duplicate_of IS NULL")
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"id IN ({', '.join('?' * len(id_list))})")
+            params.extend(id_list)
+        sql = "SELECT * FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published, ingested_at, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [_article(row) for row in self.query(sql, tuple(params))]  # type: ignore[attr-defined]
+
+    def article_ids(self) -> list[str]:
+        return [row["id"] for row in self.query("SELECT id FROM articles ORDER BY ingested_at, id")]  # type: ignore[attr-defined]
+
+    def pending(self, stage: str) -> list[str]:
+        """Articles the stage has not finished yet (what a resumed run still has to do)."""
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM processed WHERE stage = ?) "
+            "ORDER BY ingested_at, id",
+            (stage,),
+        )
+        return [row["id"] for row in rows]
+
+    def mark_done(self, stage: str, article_ids: Iterable[str]) -> None:
+        """Record finished articles; call inside the transaction that wrote the stage's output."""
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            conn.executemany(
+                "INSERT OR IGNORE INTO processed (stage, article_id) VALUES (?, ?)",
+                [(stage, article_id) for article_id in article_ids],
+            )
+
+    def first_with_hash(self, content_hash: str) -> str | None:
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY ingested_at, rowid LIMIT 1", (content_hash,)
+        )
+        return rows[0]["id"] if rows else None
+
+    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+        """Stored near-duplicate signatures of first copies, to rebuild the LSH index on a new run."""
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid"
+        )
+        for row in rows:
+            yield row["id"], row["minhash"]
+
+    def quarantine(self, failure: Failure) -> None:
+        """Keep a failed input with its reason; the same failure twice is stored once."""
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT INTO quarantine (source, reason, stage, detail, raw_excerpt) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (source, stage, reason) DO UPDATE SET detail = excluded.detail",
+                (failure.source, failure.reason, failure.stage, failure.detail, failure.raw_excerpt),
+            )
+
+    def quarantined(self, *, stage: str | None = None) -> list[Failure]:
+        sql, params = "SELECT * FROM quarantine", ()
+        if stage:
+            sql, params = sql + " WHERE stage = ?", (stage,)
+        rows = self.query(sql + " ORDER BY id", params)  # type: ignore[attr-defined]
+        return [
+            Failure(source=r["source"], reason=r["reason"], stage=r["stage"], detail=r["detail"], raw_excerpt=r["raw_excerpt"])
+            for r in rows
+        ]
+
+    def article_summary(self) -> dict[str, Any]:
+        """Counts a user wants after a run: articles, outlets, languages, date range, duplicates, quarantine."""
+        one = self.query(  # type: ignore[attr-defined]
+            "SELECT count(*) AS n, count(DISTINCT outlet) AS outlets, min(published) AS first, "
+            "max(published) AS last, sum(duplicate_of IS NOT NULL) AS dups, sum(translated) AS translated FROM articles"
+        )[0]
+        languages = self.query(  # type: ignore[attr-defined]
+            "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC"
+        )
+        quarantined = self.query("SELECT count(*) AS n FROM quarantine")[0]["n"]  # type: ignore[attr-defined]
+        return {
+            "articles": one["n"],
+            "outlets": one["outlets"],
+            "languages": {row["language"] or "unknown": row["n"] for row in languages},
+            "first": one["first"],
+            "last": one["last"],
+            "duplicates": one["dups"] or 0,
+            "translated": one["translated"] or 0,
+            "quarantined": quarantined,
+        }
