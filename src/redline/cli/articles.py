@@ -59,11 +59,26 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
 @db_option
 @silent_option
 @click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the report and exports.")
-def run(paths: tuple[str, ...], store: Store, silent: bool, out_dir: str) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where parsing runs: this process, or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")
+@click.option("--workers", type=int, default=2, show_default=True, help="LocalCluster worker processes.")
+def run(
+    paths: tuple[str, ...], store: Store, silent: bool, out_dir: str, engine: str, scheduler: str | None, workers: int
+) -> None:
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
+    from contextlib import nullcontext
+
+    from redline.engine import using
     from redline.pipeline import run as run_pipeline
 
-    with progress_bars(silent) as progress:
+    if engine == "dask":
+        from redline.engine.dask import dask_engine
+
+        cluster = dask_engine(scheduler, workers=workers)
+    else:
+        cluster = nullcontext(None)
+    with cluster as chosen, (using(chosen) if chosen else nullcontext()), progress_bars(silent) as progress:
         result = run_pipeline(paths, store, progress=progress, out_dir=out_dir)
     click.echo(f"added {len(result.ingest.added)}, already stored {len(result.ingest.skipped)}, "
                f"quarantined {len(result.ingest.failed)}")

@@ -74,6 +74,7 @@ def parse_input(raw: RawInput) -> Iterator[Article | Failure]:
 def build_article(item: Item) -> Article:
     """Clean one item and resolve its metadata."""
     title, published, url, outlet_hint, site_removed = item.title, item.published, item.url, item.outlet, []
+    given_title = title
     body = item.body
     page_language = item.language
     if item.is_html and item.format == "html":
@@ -81,7 +82,7 @@ def build_article(item: Item) -> Article:
         if not page.text.strip():
             raise IngestError("html_no_text", "the page has no article text", input_id=item.source)
         body, site_removed = page.text, page.removed
-        title = title or page.title
+        given_title, title = title, page.title or title  # the page's own headline is the one it repeats
         published = published or page.published
         url = page.url or url
         outlet_hint = outlet_hint or page.sitename
@@ -91,6 +92,8 @@ def build_article(item: Item) -> Article:
     cleaned = clean_lines(body, title=title)
     text, repairs = repair_apostrophes(cleaned.text)
     if len(text.split()) < MIN_WORDS:
+        if item.is_html and item.format == "html":
+            raise IngestError("html_no_text", "the page has no article text", input_id=item.source)
         raise IngestError("empty", f"fewer than {MIN_WORDS} words of article text after cleaning", input_id=item.source)
     published_iso = (
         meta.parse_date(published)
@@ -104,14 +107,14 @@ def build_article(item: Item) -> Article:
         or meta.host(url)
         or meta.outlet_name(outlet_hint)
     )
-    language, title_language, translated = meta.languages(cleaned.title, text)
+    language, title_language, translated = meta.languages(given_title or cleaned.title, text)
     if page_language and not language:
         language = page_language
     return Article(
         id=article_id(item.key, item.raw),
         text=text,
         source=item.source,
-        title=cleaned.title,
+        title=given_title or cleaned.title,
         published=published_iso,
         outlet=outlet,
         url=url or original_url,

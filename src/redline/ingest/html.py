@@ -134,7 +134,7 @@ def _boilerplate(tree: object, text: str, title: str | None) -> list[Removed]:
         line_key = key(line)
         if not line_key or line_key in kept or line_key in seen:
             continue
-        if line_key in joined:
+        if len(line_key) > 20 and line_key in joined:
             continue
         seen.add(line_key)
         removed.append(Removed(text=line, rule="html_boilerplate"))

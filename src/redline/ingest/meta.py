@@ -13,6 +13,7 @@ LANGUAGES = [
     "no", "fi", "cs", "sk", "ro", "hu", "el", "bg", "sr", "hr", "sl", "lt", "lv", "et", "be", "he", "hi", "ur", "id",
 ]
 TITLE_CONFIDENCE = 0.9  # a title is called another language than its body only above this probability
+ABSOLUTE = re.compile(r"\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.")
 
@@ -27,9 +28,11 @@ def parse_date(text: str | None) -> str | None:
     iso = _iso(text)
     if iso:
         return iso
+    if not ABSOLUTE.search(text):  # "yesterday", "2 hours ago": relative to a now we must never invent
+        return None
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text):
         settings["DATE_ORDER"] = "DMY"
     cleaned = re.sub(r"^(published|posted|updated|last updated|date)\s*(on|at)?\s*[:\-]?\s*", "", text, flags=re.I)
@@ -38,7 +41,7 @@ def parse_date(text: str | None) -> str | None:
     if parsed is None:
         return None
     if TIME.search(cleaned):
-        return parsed.strftime("%Y-%m-%dT%H:%M:%S")
+        return parsed.isoformat(timespec="seconds").replace("+00:00", "Z")
     return parsed.strftime("%Y-%m-%d")
 
 

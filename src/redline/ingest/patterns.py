@@ -49,7 +49,7 @@ SITE_BOILERPLATE = re.compile(
     r"^(share|tweet|email|print|whatsapp|telegram|facebook|twitter|vk|reddit)(\s*[|/·•,]?\s*"
     r"(share|tweet|email|print|whatsapp|telegram|facebook|twitter|vk|reddit|x))*$|"
     r"^(home|menu|search|log ?in|sign in|register)$|you can share this story on social media|"
-    r"if you like this story, share it)",
+    r"if you like this story, share it|^share (this|the) (article|story|post|page)$)",
     I,
 )
 DISCLAIMER = re.compile(

@@ -1,0 +1,35 @@
+"""The Dask engine on a real LocalCluster gives the same parses as the local engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.engine import LocalEngine, current, using
+from redline.ingest import ingest_paths
+from redline.registry import no_progress
+from redline.stages.nlp import parse_pending
+from redline.store import Store
+
+
+def test_local_engine_is_the_default() -> None:
+    assert isinstance(current(), LocalEngine)
+    assert list(current().map(len, [[1, 2], [3]])) == [2, 1]
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_parses_like_local(tmp_path: Path, resources: Path) -> None:
+    from redline.engine.dask import dask_engine
+
+    local, distributed = Store(tmp_path / "local.db"), Store(tmp_path / "dask.db")
+    for db in (local, distributed):
+        ingest_paths([str(resources / "ingest")], db)
+    parse_pending(local, local.pending("nlp"), no_progress)
+    with dask_engine(workers=1) as engine, using(engine):
+        assert current().name == "dask"
+        assert parse_pending(distributed, distributed.pending("nlp"), no_progress) == 13
+    assert distributed.pending("nlp") == []
+    for article_id in local.article_ids():
+        assert [s.text for s in local.sentences(article_id)] == [s.text for s in distributed.sentences(article_id)]
+        assert local.doc_bytes(article_id) == distributed.doc_bytes(article_id)

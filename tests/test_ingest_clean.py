@@ -1,0 +1,130 @@
+"""Cleaning: every junk style goes with its rule, article prose stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.ingest.clean import clean_lines, is_date_line, is_nav_junk, repair_apostrophes
+
+
+def rules(cleaned) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in cleaned.removed:
+        found.setdefault(item.rule, []).append(item.text)
+    return found
+
+
+def test_nav_junk_date_and_doubled_title(resources: Path) -> None:
+    cleaned = clean_lines((resources / "ingest" / "nav_junk_doubled_title.txt").read_text())
+    removed = rules(cleaned)
+    assert cleaned.title == "Kremlin vows tough answer to hostile Western steps"
+    assert cleaned.date_line == "21 Dec, 2021 10:05"
+    assert removed["navigation"][0].startswith("menuicon searchicon")
+    assert removed["title_repeat"] == ["Kremlin vows tough answer to hostile Western steps"]
+    assert removed["related_headline"] == ["Ukraine says border buildup continues"] * 2
+    assert removed["read_more"] == ["Read more: Moscow publishes its list of security demands"]
+    assert "Share this article" in removed["site_boilerplate"]
+    assert removed["trailer"] == ["TAGS: Russia, NATO, Putin"]
+    assert cleaned.paragraphs[0].startswith("Russia will answer unfriendly moves")
+    assert any(p.startswith('"We are ready to talk') for p in cleaned.paragraphs)
+    assert not any("icon" in p or "TAGS" in p or "Read more" in p for p in cleaned.paragraphs)
+
+
+def test_photo_caption_and_aggregator_link(resources: Path) -> None:
+    cleaned = clean_lines((resources / "ingest" / "caption_no_apostrophes.txt").read_text())
+    removed = rules(cleaned)
+    assert removed["photo_credit"][0].endswith("(Photo by Reuters)")
+    assert cleaned.caption_dates == ["January 10, 2022"]
+    assert cleaned.source_urls == ["https://www.example-aggregator.net/world/98123"]
+    assert cleaned.title is None  # the first kept line is prose, not a headline
+    assert len(cleaned.paragraphs) == 5
+
+
+def test_disclaimer_and_source_credit(resources: Path) -> None:
+    cleaned = clean_lines((resources / "ingest" / "translated_title.txt").read_text())
+    removed = rules(cleaned)
+    assert cleaned.translation_note
+    assert "disclaimer" in removed and "trailer" in removed
+    assert cleaned.source_urls == ["https://www.baltic-monitor.com/2021/12/17/russia-drafts"]
+
+
+def test_known_title_repeated_with_photo_credit() -> None:
+    text = (
+        "Russia sets out demands\n\n12:00, 13 December 2021\n"
+        "Russia sets out demands Photo: Foreign Ministry press service\n\n"
+        "Moscow said on Monday that it wanted written guarantees from the alliance before any new talks."
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.title == "Russia sets out demands"
+    assert rules(cleaned)["title_repeat+photo_credit"] == ["Russia sets out demands Photo: Foreign Ministry press service"]
+    assert cleaned.paragraphs == ["Moscow said on Monday that it wanted written guarantees from the alliance before any new talks."]
+
+
+def test_headline_line_inside_prose_is_kept_when_it_is_a_sentence() -> None:
+    text = (
+        "Title of the piece\n\n"
+        "The minister spoke for an hour about the talks and what Moscow expected from them.\n"
+        "He said the talks would continue.\n"
+        "Officials declined to comment on the timing of the next round."
+    )
+    cleaned = clean_lines(text)
+    assert "He said the talks would continue." in cleaned.paragraphs
+    assert not cleaned.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("20 Dec, 2021 15:16", True),
+        ("14:07, 13 December 2021", True),
+        ("Published: Thu, 30 Dec 2021 18:40:00 GMT", True),
+        ("Updated 2022-01-12 10:00 UTC", True),
+        ("Russia says 2021 was a year of NATO provocations", False),
+        ("In December 2021 Moscow published two drafts.", False),
+    ],
+)
+def test_date_lines(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("icon bookmark-bicon cameraicon checkicon chevron downicon closeicon fbicon", True),
+        ("Home | World | Europe | Business | Opinion | Video", True),
+        ("Russia promises 'military response' to any further NATO expansion", False),
+        ("NATO must be aware that pushing further east will make a response inevitable.", False),
+    ],
+)
+def test_navigation_junk(line: str, expected: bool) -> None:
+    assert is_nav_junk(line) is expected
+
+
+def test_apostrophe_repair_only_in_texts_that_lost_them() -> None:
+    lost = "Russia says NATOs plans threaten Russias security. Americans couldnt agree. NATO met."
+    fixed, repairs = repair_apostrophes(lost)
+    assert fixed == "Russia says NATO's plans threaten Russia's security. Americans couldn't agree. NATO met."
+    assert {r.text for r in repairs} == {"NATOs", "Russias", "couldnt"}
+    intact = "Russia's envoy met NATOs? No: the Americans met. NATO's chief spoke."
+    assert repair_apostrophes(intact) == (intact, [])
+
+
+def test_dev_corpus_cleaning(dev_corpus: list[Path]) -> None:
+    """The three real reports: junk gone, titles, dates and the aggregator link found, prose intact."""
+    by_name = {path.name[:3]: clean_lines(path.read_text()) for path in dev_corpus}
+    rt, news, press = by_name["000"], by_name["002"], by_name["004"]
+    assert rt.title and rt.title.startswith("Russia promises")
+    assert rt.date_line == "20 Dec, 2021 15:16"
+    assert {"navigation", "date_line", "title_repeat"} <= set(rules(rt))
+    assert rt.paragraphs[0].startswith("NATO must be aware")
+    assert news.date_line == "14:07, 13 December 2021"
+    assert "title_repeat+photo_credit" in rules(news)
+    assert "photo_credit" in rules(press)
+    assert press.source_urls and "ansarpress.com" in press.source_urls[0]
+    assert rules(press)["trailer"][-1] == "TAGS:"
+    for cleaned in by_name.values():
+        text = cleaned.text
+        assert "icon" not in text and "LINK:" not in text and "Photo" not in text
+        assert len(cleaned.paragraphs) >= 7
