@@ -34,7 +34,9 @@ def test_every_format_from_a_folder(store: Store, resources: Path) -> None:
     assert articles["page_jsonld.html"].published == "2021-12-30T21:10:00Z"
     blinken = articles["batch.json#1"]
     assert (blinken.title, blinken.outlet, blinken.published) == (
-        "Blinken and Lavrov meet in Geneva", "lakeside-post.ch", "2022-01-21T14:20:00Z"
+        "Blinken and Lavrov meet in Geneva",
+        "lakeside-post.ch",
+        "2022-01-21T14:20:00Z",
     )
     kuleba = articles["batch.json#2"]
     assert kuleba.published == "2022-01-24T09:15:00"
@@ -75,7 +77,11 @@ def test_bad_items_are_quarantined_and_the_batch_goes_on(store: Store, resources
         ("short.txt", b"Headline\n\nToo short to be an article.", "empty"),
         ("broken.json", b'{"title": "x", "text": ', "bad_json"),
         ("nothing.json", b'{"title": "only a title"}', "no_text"),
-        ("empty.rss", b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "feed_empty"),
+        (
+            "empty.rss",
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>',
+            "feed_empty",
+        ),
     ],
 )
 def test_unreadable_inputs(store: Store, tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -89,7 +95,9 @@ def test_unreadable_inputs(store: Store, tmp_path: Path, name: str, data: bytes,
 def test_size_cap_missing_paths_and_urls(store: Store, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("word " * 2000)
-    ingest_paths([str(big), str(tmp_path / "missing.txt"), "ftp://example.org/a.txt", "gopher://x"], store, max_bytes=1000)
+    ingest_paths(
+        [str(big), str(tmp_path / "missing.txt"), "ftp://example.org/a.txt", "gopher://x"], store, max_bytes=1000
+    )
     reasons = [f.reason for f in store.quarantined()]
     assert reasons == ["too_large", "not_found", "unsupported_url", "unsupported_url"]
 
@@ -120,7 +128,9 @@ def test_rerun_adds_nothing_and_glob_matches(store: Store, resources: Path) -> N
 def test_exact_and_near_duplicates_link_to_first_copy(store: Store, resources: Path, tmp_path: Path) -> None:
     original = (resources / "ingest" / "nav_junk_doubled_title.txt").read_text()
     copy = tmp_path / "copy.txt"  # same article, other site chrome and punctuation
-    copy.write_text("Kremlin vows tough answer to hostile Western steps\n\n" + original.split("\n\n", 3)[3].replace(",", " ,"))
+    copy.write_text(
+        "Kremlin vows tough answer to hostile Western steps\n\n" + original.split("\n\n", 3)[3].replace(",", " ,")
+    )
     body = original.split("\n\n", 3)[3]
     reworded = tmp_path / "reworded.txt"  # a rewrite: new headline, a few words changed, a sentence added
     reworded.write_text(

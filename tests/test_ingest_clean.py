@@ -58,8 +58,12 @@ def test_known_title_repeated_with_photo_credit() -> None:
     )
     cleaned = clean_lines(text)
     assert cleaned.title == "Russia sets out demands"
-    assert rules(cleaned)["title_repeat+photo_credit"] == ["Russia sets out demands Photo: Foreign Ministry press service"]
-    assert cleaned.paragraphs == ["Moscow said on Monday that it wanted written guarantees from the alliance before any new talks."]
+    assert rules(cleaned)["title_repeat+photo_credit"] == [
+        "Russia sets out demands Photo: Foreign Ministry press service"
+    ]
+    assert cleaned.paragraphs == [
+        "Moscow said on Monday that it wanted written guarantees from the alliance before any new talks."
+    ]
 
 
 def test_headline_line_inside_prose_is_kept_when_it_is_a_sentence() -> None:
@@ -128,3 +132,44 @@ def test_dev_corpus_cleaning(dev_corpus: list[Path]) -> None:
         text = cleaned.text
         assert "icon" not in text and "LINK:" not in text and "Photo" not in text
         assert len(cleaned.paragraphs) >= 7
+
+
+def test_wire_datelines_section_labels_lists_and_credits() -> None:
+    text = (
+        "WORLD NEWS\n"
+        "Putin warns NATO over expansion\n"
+        "MOSCOW, December 21. /TASS/. Russian President Vladimir Putin said on Tuesday that Moscow would respond.\n"
+        "The demands include:\n"
+        "- no further NATO enlargement\n"
+        "- no strike weapons near Russian borders\n"
+        "Officials said more talks were planned for January in Geneva and Brussels.\n"
+        "Follow RT on Telegram\n"
+        "(Reporting by Jane Roe; Editing by John Doe)\n"
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.title == "Putin warns NATO over expansion"
+    assert cleaned.wire_agency == "TASS"
+    assert cleaned.paragraphs[0].startswith("Russian President Vladimir Putin said")
+    assert "- no further NATO enlargement" in cleaned.paragraphs  # a list is article text, not a headline
+    assert rules(cleaned) == {
+        "section_label": ["WORLD NEWS"],
+        "dateline": ["MOSCOW, December 21. /TASS/."],
+        "site_boilerplate": ["Follow RT on Telegram"],
+        "byline": ["(Reporting by Jane Roe; Editing by John Doe)"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "rest"),
+    [
+        ("KYIV (Reuters) - Ukraine said on Friday that hackers had hit government sites.", "Reuters", "Ukraine said"),
+        ("WASHINGTON (AP) — The United States said on Friday it would send troops.", "AP", "The United States"),
+        ("BRUSSELS -- NATO allies met on Wednesday to discuss the Russian demands.", None, "NATO allies"),
+        ("US Deputy Secretary of State Wendy Sherman said on Monday the talks were frank.", None, "US Deputy"),
+    ],
+)
+def test_datelines(line: str, agency: str | None, rest: str) -> None:
+    cleaned = clean_lines(line)
+    assert cleaned.title is None  # a sentence is never a title
+    assert cleaned.wire_agency == agency
+    assert cleaned.paragraphs[0].startswith(rest)

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Article", "Event", "Quote", "Sentence", "Story", "Store", "__version__", "ingest_paths", "run",
+    "Actor",
+    "Article",
+    "Event",
+    "Quote",
+    "Sentence",
+    "Store",
+    "Story",
+    "__version__",
+    "ingest_paths",
+    "run",
 ]
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class RunResult:
     ingest: IngestResult
     stages: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def load_stages() -> None:
@@ -43,15 +45,27 @@ def load_stages() -> None:
                 raise
 
 
-def run_stages(store: Store, *, progress: Progress = no_progress, only: Sequence[str] | None = None) -> dict[str, int]:
-    """Run registered stages in order over pending articles; returns what each produced."""
+def run_stages(
+    store: Store,
+    *,
+    progress: Progress = no_progress,
+    only: Sequence[str] | None = None,
+    seconds: dict[str, float] | None = None,
+) -> dict[str, int]:
+    """Run registered stages in order over pending articles; returns what each produced.
+
+    ``seconds``, when given, receives each stage's wall time (for benchmarks).
+    """
     load_stages()
     counts: dict[str, int] = {}
     for item in ordered(STAGES):
         if only is not None and item.name not in only:
             continue
+        started = time.perf_counter()
         pending = store.pending(item.name) if item.per_article else store.article_ids()
         counts[item.name] = item.run(store, pending, progress)
+        if seconds is not None:
+            seconds[item.name] = time.perf_counter() - started
     return counts
 
 
@@ -59,10 +73,14 @@ def run(
     paths: Sequence[str], store: Store, *, progress: Progress = no_progress, out_dir: str | None = None
 ) -> RunResult:
     """`redline run`: ingest, then every stage, then the HTML report in ``out_dir``."""
+    started = time.perf_counter()
     result = RunResult(ingest=ingest_paths(paths, store, progress=progress))
-    result.stages = run_stages(store, progress=progress)
+    result.seconds["ingest"] = time.perf_counter() - started
+    result.stages = run_stages(store, progress=progress, seconds=result.seconds)
     if out_dir is not None:
+        started = time.perf_counter()
         result.outputs = write_outputs(store, Path(out_dir))
+        result.seconds["report"] = time.perf_counter() - started
     return result
 
 

@@ -12,9 +12,21 @@ from redline.ingest import IngestResult, ingest_paths
 from redline.records import Article
 from redline.store import Store
 
-ARTICLE_FIELDS = (
-    "id title text published outlet url language title_language translated duplicate_of source removed format"
-).split()
+ARTICLE_FIELDS = [
+    "id",
+    "title",
+    "text",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "title_language",
+    "translated",
+    "duplicate_of",
+    "source",
+    "removed",
+    "format",
+]
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -59,8 +71,13 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
 @db_option
 @silent_option
 @click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the report and exports.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where parsing runs: this process, or a Dask cluster.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where parsing runs: this process, or a Dask cluster.",
+)
 @click.option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")
 @click.option("--workers", type=int, default=2, show_default=True, help="LocalCluster worker processes.")
 def run(
@@ -78,10 +95,12 @@ def run(
         cluster = dask_engine(scheduler, workers=workers)
     else:
         cluster = nullcontext(None)
-    with cluster as chosen, (using(chosen) if chosen else nullcontext()), progress_bars(silent) as progress:
+    with cluster as chosen, using(chosen) if chosen else nullcontext(), progress_bars(silent) as progress:
         result = run_pipeline(paths, store, progress=progress, out_dir=out_dir)
-    click.echo(f"added {len(result.ingest.added)}, already stored {len(result.ingest.skipped)}, "
-               f"quarantined {len(result.ingest.failed)}")
+    click.echo(
+        f"added {len(result.ingest.added)}, already stored {len(result.ingest.skipped)}, "
+        f"quarantined {len(result.ingest.failed)}"
+    )
     echo_summary(store)
     for name, count in result.stages.items():
         click.echo(f"{name:<13} {count}")
@@ -127,8 +146,18 @@ def show(article_id: str, store: Store, removed: bool, raw: bool) -> None:
     if raw:
         click.echo(article.raw)
         return
-    for name in ("id", "title", "published", "outlet", "url", "language", "title_language", "translated",
-                 "duplicate_of", "source"):
+    for name in (
+        "id",
+        "title",
+        "published",
+        "outlet",
+        "url",
+        "language",
+        "title_language",
+        "translated",
+        "duplicate_of",
+        "source",
+    ):
         click.echo(f"{name:<15} {getattr(article, name)}")
     click.echo("")
     click.echo(article.text)

@@ -31,11 +31,13 @@ class LocalEngine:
             yield func(batch)
 
 
-_CURRENT: ContextVar[Engine] = ContextVar("redline_engine", default=LocalEngine())
+_LOCAL = LocalEngine()
+_CURRENT: ContextVar[Engine | None] = ContextVar("redline_engine", default=None)
 
 
 def current() -> Engine:
-    return _CURRENT.get()
+    """The engine stages should map over: the one set by ``using``, else the local one."""
+    return _CURRENT.get() or _LOCAL
 
 
 @contextmanager

@@ -24,7 +24,7 @@ LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 15  # an article needs at least this many words of text after cleaning
 
-__all__ = ["IngestResult", "ingest_paths", "parse_input", "build_article"]
+__all__ = ["IngestResult", "build_article", "ingest_paths", "parse_input"]
 
 
 @dataclass
@@ -66,7 +66,7 @@ def parse_input(raw: RawInput) -> Iterator[Article | Failure]:
             yield build_article(item)
         except IngestError as exc:
             yield _failure(item.source, exc, item.raw.encode())
-        except Exception as exc:  # noqa: BLE001 - one bad article never kills a batch
+        except Exception as exc:
             LOGGER.exception("%s: unexpected error while cleaning", item.source)
             yield _failure(item.source, IngestError("error", f"{exc.__class__.__name__}: {exc}"), item.raw.encode())
 
@@ -106,6 +106,7 @@ def build_article(item: Item) -> Article:
         or meta.outlet_name(cleaned.source_names[-1] if cleaned.source_names else None)
         or meta.host(url)
         or meta.outlet_name(outlet_hint)
+        or cleaned.wire_agency
     )
     language, title_language, translated = meta.languages(given_title or cleaned.title, text)
     if page_language and not language:
@@ -129,15 +130,17 @@ def build_article(item: Item) -> Article:
 
 
 def _failure(source: str, error: IngestError, data: bytes) -> Failure:
-    if error.reason == "binary":
-        excerpt = data[:32].hex(" ")
-    else:
-        excerpt = data[:200].decode("utf-8", "replace") if data else ""
+    binary = error.reason == "binary"
+    excerpt = data[:32].hex(" ") if binary else data[:200].decode("utf-8", "replace")
     return Failure(source=source, reason=error.reason, stage="ingest", detail=error.message, raw_excerpt=excerpt)
 
 
 def ingest_paths(
-    paths: Sequence[str], store, *, progress: Progress = no_progress, max_bytes: int = MAX_BYTES  # noqa: ANN001
+    paths: Sequence[str],
+    store,
+    *,
+    progress: Progress = no_progress,
+    max_bytes: int = MAX_BYTES,
 ) -> IngestResult:
     """Ingest every input named by ``paths`` into ``store``; failures are quarantined, not raised."""
     result = IngestResult()
@@ -154,7 +157,7 @@ def ingest_paths(
     return result
 
 
-def ingest_articles(articles: Sequence[Article], store) -> IngestResult:  # noqa: ANN001
+def ingest_articles(articles: Sequence[Article], store) -> IngestResult:
     """Store already-built articles (the API's POST path) with the same duplicate linking."""
     result = IngestResult()
     near = dedup.NearDuplicates(store.minhashes())
@@ -163,7 +166,7 @@ def ingest_articles(articles: Sequence[Article], store) -> IngestResult:  # noqa
     return result
 
 
-def _store_article(article: Article, store, near: dedup.NearDuplicates, result: IngestResult) -> None:  # noqa: ANN001
+def _store_article(article: Article, store, near: dedup.NearDuplicates, result: IngestResult) -> None:
     if store.has_article(article.id):
         result.skipped.append(article.id)
         return

@@ -35,6 +35,7 @@ class Cleaned:
     source_names: list[str] = field(default_factory=list)
     translation_note: bool = False
     caption_dates: list[str] = field(default_factory=list)
+    wire_agency: str | None = None
 
     @property
     def text(self) -> str:
@@ -86,10 +87,8 @@ def is_date_line(line: str) -> bool:
 
 
 def is_title_like(line: str) -> bool:
-    tokens = words(line)
-    return 2 <= len(tokens) <= TITLE_MAX_WORDS and not line.endswith((".", ",", ";")) or (
-        2 <= len(tokens) <= 14 and line.endswith(".") and not line.endswith("..")
-    )
+    """A headline: a few words, not ending as a sentence or clause does (a quote or '?' may end it)."""
+    return 3 <= len(words(line)) <= TITLE_MAX_WORDS and not line.endswith((".", ",", ";", ":"))
 
 
 def is_headline_like(line: str) -> bool:
@@ -111,10 +110,13 @@ def clean_lines(text: str, *, title: str | None = None) -> Cleaned:
     doubled = {k for k, n in Counter(key(line) for line in lines).items() if n > 1 and k}
     previous_key = ""
     for index, line in enumerate(lines):
-        rule = _classify(line, out, seen_prose=seen_prose, index=index, lines=lines, doubled=doubled,
-                         previous_key=previous_key)
+        rule = _classify(
+            line, out, seen_prose=seen_prose, index=index, lines=lines, doubled=doubled, previous_key=previous_key
+        )
         previous_key = key(line)
         if rule is None:
+            if not seen_prose:
+                line = _strip_dateline(line, out)
             out.paragraphs.append(line)
             seen_prose = seen_prose or is_prose(line)
         elif rule:
@@ -141,7 +143,7 @@ def _classify(
     if not seen_prose and out.date_line is None and is_date_line(line):
         out.date_line = line
         return "date_line"
-    if out.title and (line_key == key(out.title) or line_key.startswith(key(out.title)) and len(line_key) > 3):
+    if out.title and (line_key == key(out.title) or (line_key.startswith(key(out.title)) and len(line_key) > 3)):
         if line_key != key(out.title) and P.PHOTO_CREDIT.search(line):
             return "title_repeat+photo_credit"
         return "title_repeat"
@@ -153,20 +155,45 @@ def _classify(
     if P.READ_MORE.match(line):
         return "read_more"
     if P.PHOTO_CREDIT.search(line) and len(words(line)) <= 60:
-        out.caption_dates.extend(m.group(0) for m in re.finditer(rf"\b({P.MONTHS})\.? \d{{1,2}}, \d{{4}}|\b\d{{1,2}} ({P.MONTHS}) \d{{4}}", line, re.I))
+        out.caption_dates.extend(
+            m.group(0)
+            for m in re.finditer(rf"\b({P.MONTHS})\.? \d{{1,2}}, \d{{4}}|\b\d{{1,2}} ({P.MONTHS}) \d{{4}}", line, re.I)
+        )
         return "photo_credit"
     if P.SITE_BOILERPLATE.search(line) and len(words(line)) <= 25:
         return "site_boilerplate"
-    if not seen_prose and P.BYLINE.match(line):
+    if (not seen_prose and P.BYLINE.match(line)) or (P.CREDIT_LINE.match(line) and len(words(line)) <= 30):
         return "byline"
+    if not seen_prose and out.title is None and len(words(line)) < 3 and not is_prose(line):
+        return "section_label"
     if not seen_prose and out.title is None and is_title_like(line):
         out.title = line
         return ""
-    if seen_prose and is_headline_like(line) and (line_key in doubled or _between_prose(index, lines)):
+    if (
+        seen_prose
+        and is_headline_like(line)
+        and not P.BULLET.match(line)
+        and (line_key in doubled or _between_prose(index, lines))
+    ):
         return "related_headline"
     if seen_prose and line_key == previous_key:
         return "repeated_line"
     return None
+
+
+def _strip_dateline(line: str, out: Cleaned) -> str:
+    """'MOSCOW, December 21. /TASS/. Russia…' → 'Russia…'; the wire agency is noted as a credit."""
+    match = P.DATELINE.match(line)
+    if match is None or not (match.group("slash") or match.group("paren") or len(match.group("place")) > 3):
+        return line
+    rest = line[match.end() :]
+    if not rest[:1].isupper() or len(words(rest)) < 5:
+        return line
+    out.removed.append(Removed(text=line[: match.end()].strip(), rule="dateline"))
+    agency = match.group("slash") or match.group("paren")
+    if agency:
+        out.wire_agency = agency.strip()
+    return rest
 
 
 def _between_prose(index: int, lines: list[str]) -> bool:
@@ -186,7 +213,9 @@ def _collect_credit(line: str, out: Cleaned) -> None:
         return
     match = re.match(r"^(source|via|original|original article)\s*[:：]\s*(.+)$", line, re.I)
     if match is None:
-        match = re.search(r"(?:first|originally) (?:published|appeared) (?:on|in|at|by) (?:the )?([A-Z][\w .&'-]{1,40})", line)
+        match = re.search(
+            r"(?:first|originally) (?:published|appeared) (?:on|in|at|by) (?:the )?([A-Z][\w .&'-]{1,40})", line
+        )
         name = match.group(1) if match else None
     else:
         name = match.group(2)
@@ -223,7 +252,11 @@ def _possessive_candidates(text: str) -> set[str]:
     return {
         word
         for word in re.findall(r"\b[A-Z][A-Za-z]*[a-zA-Z]s\b", text)
-        if word[:-1] in names and not word.endswith("ss") and not word[:-1].lower().endswith(DEMONYM_ENDINGS)
+        if word[:-1] in names
+        and len(word) > 3
+        and word[:-1].lower() not in P.STOPWORDS
+        and not word.endswith("ss")
+        and not word[:-1].lower().endswith(DEMONYM_ENDINGS)
     }
 
 

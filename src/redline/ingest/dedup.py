@@ -57,9 +57,7 @@ class NearDuplicates:
             self.add(article_id, from_bytes(data))
 
     def match(self, minhash: MinHash) -> str | None:
-        candidates = [
-            c for c in self.lsh.query(minhash) if self.signatures[c].jaccard(minhash) >= self.threshold
-        ]
+        candidates = [c for c in self.lsh.query(minhash) if self.signatures[c].jaccard(minhash) >= self.threshold]
         return min(candidates, key=self.order.__getitem__) if candidates else None
 
     def add(self, article_id: str, minhash: MinHash) -> None:

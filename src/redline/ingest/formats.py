@@ -24,8 +24,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "maintext", "description", "summary"),
     "html": ("html", "raw_html", "content_html"),
     "published": (
-        "published", "date", "published_at", "publishedAt", "pubDate", "pub_date", "datePublished",
-        "date_publish", "publication_date", "created_at", "timestamp", "time", "updated",
+        "published",
+        "date",
+        "published_at",
+        "publishedAt",
+        "pubDate",
+        "pub_date",
+        "datePublished",
+        "date_publish",
+        "publication_date",
+        "created_at",
+        "timestamp",
+        "time",
+        "updated",
     ),
     "url": ("url", "link", "href", "canonical_url", "source_url", "permalink"),
     "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "domain", "source_name", "feed"),
@@ -86,7 +97,9 @@ def sniff(raw: RawInput, text: str) -> str:
         return "json"
     if suffix in (".rss", ".atom") or "rss" in ctype or "atom" in ctype:
         return "feed"
-    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")) and re.search(r"<(rss|feed|rdf:rdf)[\s>]", head + text[:2000].lower()):
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")) and re.search(
+        r"<(rss|feed|rdf:rdf)[\s>]", head + text[:2000].lower()
+    ):
         return "feed"
     if suffix in (".html", ".htm", ".xhtml") or "html" in ctype or head.startswith(("<!doctype html", "<html")):
         return "html"

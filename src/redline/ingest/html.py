@@ -17,8 +17,18 @@ from redline.records import Removed
 LOGGER = logging.getLogger(__name__)
 
 DATE_META = (
-    "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
-    "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "article.published",
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
 )
 
 
@@ -150,7 +160,9 @@ def block_text(element: object) -> str:
         bad.drop_tree()
     for br in tree.xpath(".//br"):  # type: ignore[attr-defined]
         br.tail = "\n" + (br.tail or "")
-    blocks = ".//p|.//h1|.//h2|.//h3|.//h4|.//h5|.//li|.//blockquote|.//figcaption|.//div|.//td|.//header|.//footer|.//nav"
+    blocks = (
+        ".//p|.//h1|.//h2|.//h3|.//h4|.//h5|.//li|.//blockquote|.//figcaption|.//div|.//td|.//header|.//footer|.//nav"
+    )
     for block in tree.xpath(blocks):  # type: ignore[attr-defined]
         block.tail = "\n" + (block.tail or "")
         block.text = "\n" + (block.text or "")

@@ -7,20 +7,25 @@ from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+IGNORE = re.IGNORECASE
 
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
-DATE_HINT = re.compile(rf"(\b\d{{4}}\b.*\b({MONTHS})\b|\b({MONTHS})\b.*\b\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
-                       r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)", I)
-DATE_LABEL = re.compile(r"^(published|posted|updated|last updated|date|first published|modified)\s*(on|at)?\s*[:\-]?\s*", I)
+DATE_HINT = re.compile(
+    rf"(\b\d{{4}}\b.*\b({MONTHS})\b|\b({MONTHS})\b.*\b\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)",
+    IGNORE,
+)
+DATE_LABEL = re.compile(
+    r"^(published|posted|updated|last updated|date|first published|modified)\s*(on|at)?\s*[:\-]?\s*", IGNORE
+)
 DATE_WORDS = re.compile(
     rf"\b({MONTHS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"gmt|utc|msk|cet|cest|est|edt|pst|am|pm|at|on|updated|published|posted|moscow|time|local)\b|[\d:.,/|+\-–()]",
-    I,
+    IGNORE,
 )
 
 PHOTO_CREDIT = re.compile(
@@ -30,17 +35,17 @@ PHOTO_CREDIT = re.compile(
     r"|©|\(c\)\s*\w|\bgetty images\b|\bshutterstock\b"
     r"|\s/\s*(afp|reuters|ap|epa|sputnik|tass|ria novosti|anadolu|xinhua|getty)\s*$"
     r"|\bfile photo\b|^credit\s*:)",
-    I,
+    IGNORE,
 )
 READ_MORE = re.compile(
     r"^(read more|read also|also read|see also|related|related articles?|more on this|recommended|more from|"
     r"you may also like|watch|listen|more stories|trending|editor'?s picks?)\b\s*[:\-–—|]?",
-    I,
+    IGNORE,
 )
 TRAILER = re.compile(
     r"^(link|url|source|sources|original|original article|via|tags?|keywords?|categories|category|topics?|"
     r"filed under|posted in|share( this( article| story)?)?|follow us( on)?|comments?)\s*[:：]",
-    I,
+    IGNORE,
 )
 SITE_BOILERPLATE = re.compile(
     r"(subscribe (to|for)|sign up (for|to)|newsletter|follow us on|join (us|our) (on )?(telegram|channel)|"
@@ -49,8 +54,10 @@ SITE_BOILERPLATE = re.compile(
     r"^(share|tweet|email|print|whatsapp|telegram|facebook|twitter|vk|reddit)(\s*[|/·•,]?\s*"
     r"(share|tweet|email|print|whatsapp|telegram|facebook|twitter|vk|reddit|x))*$|"
     r"^(home|menu|search|log ?in|sign in|register)$|you can share this story on social media|"
-    r"if you like this story, share it|^share (this|the) (article|story|post|page)$)",
-    I,
+    r"if you like this story, share it|^share (this|the) (article|story|post|page)$|"
+    r"^follow [\w .]{1,30} on (telegram|twitter|facebook|x|vk|instagram|youtube)|alternate address(es)?|"
+    r"can also be accessed at|^loading\W*$|^(watch|listen)( now| live)?$)",
+    IGNORE,
 )
 DISCLAIMER = re.compile(
     r"(views?( and opinions)? expressed|opinions? expressed|do(es)? not necessarily (reflect|represent)|"
@@ -58,26 +65,145 @@ DISCLAIMER = re.compile(
     r"^disclaimer\b|not responsible for (the )?(content|accuracy)|solely (those|the responsibility) of the author|"
     r"(first|originally) (published|appeared) (on|in|at|by)|this (article|story|report|content) (was|has been|is) "
     r"(originally |first )?(published|republished|translated|reproduced)|republished (from|with permission))",
-    I,
+    IGNORE,
 )
 BYLINE = re.compile(r"^(by|von|par|por)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|\||and|–|-).*)?$")
-BARE_URL = re.compile(r"^(<)?https?://\S+(>)?$", I)
-URL = re.compile(r"https?://[^\s)>\]\"']+", I)
+CREDIT_LINE = re.compile(
+    r"^\(?(reporting|writing|editing|additional reporting|compiled|edited|translated) by\b", IGNORE
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+))?\s*"
+    r"(?:[./]?\s*/(?P<slash>[A-Za-z -]{2,20})/\s*\.?|\((?P<paren>Reuters|AP|AFP|TASS|Sputnik|RIA Novosti|Xinhua|"
+    r"Interfax|UNIAN|Ukrinform|IRNA|Anadolu|dpa|DPA|EFE|ANSA|PAP|BelTA)\)|\s*[-–—]{1,2})\s*[-–—]?\s*"
+)
+BULLET = re.compile(r"^([-•*–·▪►]|\d{1,2}[.)])\s")
+BARE_URL = re.compile(r"^(<)?https?://\S+(>)?$", IGNORE)
+URL = re.compile(r"https?://[^\s)>\]\"']+", IGNORE)
 NAV_SEPARATORS = re.compile(r"[|•·»›>/]")
 TERMINAL = re.compile(r"[.!?…\"”’»)\]':;]$|[.!?][\"”’»)]+$")
 
 STOPWORDS = frozenset(
-    "a an the of to in on at for from by with and or but as is are was were be been has have had will would "
-    "that this these those it its he she they we you i his her their our not no if than then so such which who "
-    "whom what when where why how all any some more most other into over after before about against between "
-    "during under up down out off again further once there here very can could should may might must do does did "
-    "also just only said says".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "not",
+        "no",
+        "if",
+        "than",
+        "then",
+        "so",
+        "such",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "other",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "against",
+        "between",
+        "during",
+        "under",
+        "up",
+        "down",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "there",
+        "here",
+        "very",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "also",
+        "just",
+        "only",
+        "said",
+        "says",
+    ]
 )
 
 # Possessives and negative contractions a bad scraper dropped the apostrophe from.
 CONTRACTIONS = {
-    "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "doesnt": "doesn't", "dont": "don't",
-    "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't", "werent": "weren't",
-    "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "mustnt": "mustn't", "wont": "won't",
-    "cant": "can't", "theyre": "they're", "youre": "you're", "weve": "we've", "theyve": "they've",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "doesnt": "doesn't",
+    "dont": "don't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
+    "mustnt": "mustn't",
+    "wont": "won't",
+    "cant": "can't",
+    "theyre": "they're",
+    "youre": "you're",
+    "weve": "we've",
+    "theyve": "they've",
 }

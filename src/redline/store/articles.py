@@ -61,10 +61,23 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
-_COLUMNS = (
-    "id source title text published outlet url language title_language translated duplicate_of "
-    "content_hash format removed raw"
-).split()
+_COLUMNS = [
+    "id",
+    "source",
+    "title",
+    "text",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "title_language",
+    "translated",
+    "duplicate_of",
+    "content_hash",
+    "format",
+    "removed",
+    "raw",
+]
 
 
 def _article(row: sqlite3.Row) -> Article:
@@ -210,7 +223,13 @@ class ArticlesStore:
             sql, params = sql + " WHERE stage = ?", (stage,)
         rows = self.query(sql + " ORDER BY id", params)  # type: ignore[attr-defined]
         return [
-            Failure(source=r["source"], reason=r["reason"], stage=r["stage"], detail=r["detail"], raw_excerpt=r["raw_excerpt"])
+            Failure(
+                source=r["source"],
+                reason=r["reason"],
+                stage=r["stage"],
+                detail=r["detail"],
+                raw_excerpt=r["raw_excerpt"],
+            )
             for r in rows
         ]
 
