@@ -33,3 +33,32 @@ def test_dask_local_cluster_parses_like_local(tmp_path: Path, resources: Path) -
     for article_id in local.article_ids():
         assert [s.text for s in local.sentences(article_id)] == [s.text for s in distributed.sentences(article_id)]
         assert local.doc_bytes(article_id) == distributed.doc_bytes(article_id)
+
+
+def test_a_failing_article_is_quarantined_and_the_run_goes_on(tmp_path: Path, resources: Path) -> None:
+    from redline import registry
+    from redline.pipeline import run_stages
+
+    db = Store(tmp_path / "r.db")
+    ingest_paths([str(resources / "ingest")], db)
+    poisoned = db.article_ids()[2]
+    seen: list[str] = []
+
+    def fragile(store: Store, article_ids, progress) -> int:  # noqa: ANN001
+        if poisoned in article_ids:
+            raise ValueError("cannot code this one")
+        store.mark_done("fragile", article_ids)
+        seen.extend(article_ids)
+        return len(article_ids)
+
+    registry.STAGES["fragile"] = registry.Stage("fragile", fragile)
+    try:
+        counts = run_stages(db, only=["fragile"])
+    finally:
+        del registry.STAGES["fragile"]
+    assert counts == {"fragile": 12}
+    assert poisoned not in seen and len(seen) == 12
+    (failure,) = db.quarantined(stage="fragile")
+    assert (failure.source, failure.reason) == (poisoned, "stage_error")
+    assert "ValueError: cannot code this one" in failure.detail
+    assert db.pending("fragile") == []

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redline.ingest import IngestResult, ingest_paths
-from redline.registry import STAGES, Progress, no_progress, ordered
+from redline.records import Failure
+from redline.registry import STAGES, Progress, Stage, no_progress, ordered
 from redline.store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -63,10 +64,35 @@ def run_stages(
             continue
         started = time.perf_counter()
         pending = store.pending(item.name) if item.per_article else store.article_ids()
-        counts[item.name] = item.run(store, pending, progress)
+        counts[item.name] = _run_guarded(item, store, pending, progress)
         if seconds is not None:
             seconds[item.name] = time.perf_counter() - started
     return counts
+
+
+def _run_guarded(item: Stage, store: Store, pending: Sequence[str], progress: Progress) -> int:
+    """Run a stage; if the batch fails, retry article by article and quarantine the ones that still fail.
+
+    One bad article never kills a run: its failure is stored with the stage's name and the error, and it
+    is marked done for that stage so the rest of the pipeline goes on (a later fix can re-run it).
+    """
+    try:
+        return item.run(store, pending, progress)
+    except Exception:
+        if not item.per_article:
+            raise
+        LOGGER.exception("stage %s failed on a batch; retrying article by article", item.name)
+    count = 0
+    for article_id in store.pending(item.name):
+        try:
+            count += item.run(store, [article_id], progress)
+        except Exception as exc:  # noqa: BLE001 - quarantined with its reason, never dropped
+            LOGGER.warning("%s: stage %s failed: %s", article_id, item.name, exc)
+            store.quarantine(
+                Failure(source=article_id, reason="stage_error", stage=item.name, detail=f"{type(exc).__name__}: {exc}")
+            )
+            store.mark_done(item.name, [article_id])
+    return count
 
 
 def run(

@@ -31,7 +31,10 @@ def feed_items(raw: RawInput, text: str) -> list[Item | IngestError]:
         if raw.url and link and len(body) < SHORT_ENTRY:
             page = fetch(link)
             if page.error is None:
-                items.append(_page_item(page, entry, feed_title))
+                try:
+                    items.append(_page_item(page, entry, feed_title))
+                except IngestError as exc:
+                    items.append(exc)
                 continue
             LOGGER.info("%s: page not fetched (%s); using the feed's text", link, page.error.reason)
         if not body.strip():
