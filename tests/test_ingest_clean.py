@@ -173,3 +173,19 @@ def test_datelines(line: str, agency: str | None, rest: str) -> None:
     assert cleaned.title is None  # a sentence is never a title
     assert cleaned.wire_agency == agency
     assert cleaned.paragraphs[0].startswith(rest)
+
+
+def test_hard_wrapped_paragraphs_are_joined_not_taken_for_headlines() -> None:
+    text = (
+        "Sherman says Russian demands are non-starters\n\n"
+        "US Deputy Secretary of State Wendy Sherman told reporters in Geneva\n"
+        "on Monday that Washington had firmly pushed back on security\n"
+        "proposals that were simply non-starters for the United States.\n\n"
+        "She said the talks with Russian Deputy Foreign Minister Sergei\n"
+        "Ryabkov had been frank and forthright, and that no decision had\n"
+        "been taken on the alliance's open-door policy.\n"
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.title == "Sherman says Russian demands are non-starters"
+    assert len(cleaned.paragraphs) == 2 and not cleaned.removed
+    assert "Sergei Ryabkov had been frank" in cleaned.paragraphs[1]

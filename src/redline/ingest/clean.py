@@ -49,6 +49,26 @@ def normalise(text: str) -> str:
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 
 
+def unwrap(text: str) -> str:
+    """Join hard-wrapped paragraphs (plain-text feeds and e-mails wrap prose at ~70-80 characters).
+
+    A blank-line-separated block is wrapped when most of its non-final lines are long and do not end a
+    sentence; a block of one-line paragraphs (each ending with punctuation) is left as it is.
+    """
+    blocks = re.split(r"\n\s*\n", text)
+    out = []
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        if len(lines) >= 3:
+            width = max(len(line) for line in lines)
+            inner = lines[:-1]
+            open_lines = sum(1 for line in inner if not P.TERMINAL.search(line) and len(line) >= 0.6 * width)
+            if width <= 100 and open_lines >= 0.6 * len(inner):
+                block = " ".join(line.strip() for line in lines)
+        out.append(block)
+    return "\n\n".join(out)
+
+
 def key(line: str) -> str:
     """Comparison key: lowercase letters and digits only (so 'Title' ≈ 'TITLE.' ≈ 'Title ')."""
     return re.sub(r"[\W_]+", "", line.casefold())
@@ -105,7 +125,7 @@ def is_headline_like(line: str) -> bool:
 def clean_lines(text: str, *, title: str | None = None) -> Cleaned:
     """Clean scraped text. ``title`` is a known title (from HTML/JSON); otherwise the header gives it."""
     out = Cleaned(title=title.strip() if title else None)
-    lines = [line for line in normalise(text).split("\n") if line]
+    lines = [line for line in unwrap(normalise(text)).split("\n") if line]
     seen_prose = False
     doubled = {k for k, n in Counter(key(line) for line in lines).items() if n > 1 and k}
     previous_key = ""
