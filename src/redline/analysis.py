@@ -1,0 +1,218 @@
+"""Read-only aggregates over canonical (merged) events: dyad series, the most active dyads, escalation alerts
+and timelines. No SQL here: events come from the store's ``events(canonical_only=True)``.
+
+Dyads
+    An ordered pair (actor, recipient). Each side is keyed by the actor's country code, or its name when it has
+    no country. An event counts once for every distinct pair of its actor and recipient keys (compound actors give
+    several dyads); events without a recipient, without a date, with quad 0, or whose two sides are the same
+    key are left out. Merged events are counted once, whatever their number of reports.
+
+Daily series
+    For each day from the dyad's first to its last event (days without events are zeros): the count of events per
+    quad (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict), the summed
+    intensity, and the *conflict score* ``c(d) = sum over quad-3/4 events of max(-intensity, 1)``, so every
+    conflict event weighs at least 1 and harder ones weigh more.
+
+Escalation alert (``AlertParams`` holds the numbers)
+    For each dyad and each day *d* with conflict events, let *B* be the conflict scores of the ``window`` (7)
+    days before *d* (zeros where nothing happened, including days before the dyad's first event), with mean
+    ``mu`` and population standard deviation ``sd``. An alert fires when both
+
+    - ``c(d) >= min_score`` (3.0): one minor verbal spat is not an escalation, and
+    - ``c(d) >= mu + k * max(sd, min_sd)`` (k = 2, min_sd = 1.0): sharply above the dyad's own baseline; the
+      floor on ``sd`` keeps a flat baseline from turning every small rise into an alert.
+
+    The alert is of kind ``first`` when the dyad had no conflict event ever before *d* (first-ever conflict),
+    else ``spike``. Warm-up: no alert is raised on days less than ``window`` days after the first dated event in
+    the data, because the baseline there is unknown rather than calm.
+
+Timelines
+    Events grouped by day, each day's events ordered by report count then confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from redline.records import Actor, Event, Record
+from redline.stories.merge import report_count
+
+if TYPE_CHECKING:
+    from redline.store import Store
+
+CONFLICT_QUADS = (3, 4)
+
+
+@dataclass(slots=True)
+class DyadDay(Record):
+    """One day of a dyad: events per quad (index 0 is quad 1), summed intensity and conflict score."""
+
+    date: str
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    intensity: float = 0.0
+    conflict: float = 0.0
+    events: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(slots=True)
+class Dyad(Record):
+    """An ordered actor pair and its dense daily series."""
+
+    actor: str
+    recipient: str
+    days: list[DyadDay] = field(default_factory=list)
+    events: int = 0
+    conflict: float = 0.0
+    intensity: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return f"{self.actor} → {self.recipient}"
+
+
+@dataclass(frozen=True, slots=True)
+class AlertParams:
+    """The escalation rule's numbers (see the module docstring)."""
+
+    window: int = 7
+    k: float = 2.0
+    min_sd: float = 1.0
+    min_score: float = 3.0
+
+
+@dataclass(slots=True)
+class Alert(Record):
+    """A day on which a dyad's conflict rose sharply above its own baseline."""
+
+    actor: str
+    recipient: str
+    date: str
+    kind: str  # first | spike
+    score: float
+    baseline_mean: float
+    baseline_sd: float
+    threshold: float
+    events: list[str] = field(default_factory=list)
+
+
+def actor_key(actor: Actor) -> str | None:
+    """A dyad side: the country code, else the resolved name, else the text."""
+    return actor.country or actor.name or actor.text or None
+
+
+def dyad_keys(event: Event) -> list[tuple[str, str]]:
+    """The distinct (actor, recipient) pairs of an event, without self-pairs."""
+    actors = dict.fromkeys(key for key in map(actor_key, event.actor) if key)
+    recipients = dict.fromkeys(key for key in map(actor_key, event.recipient) if key)
+    return [(a, r) for a in actors for r in recipients if a != r]
+
+
+def conflict_weight(event: Event) -> float:
+    """What an event adds to its day's conflict score (0 for cooperation)."""
+    return max(-event.intensity, 1.0) if event.quad in CONFLICT_QUADS else 0.0
+
+
+def _days(first: str, last: str) -> list[str]:
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+
+
+def dyad_series(events: Iterable[Event]) -> list[Dyad]:
+    """Daily series of every dyad in ``events`` (canonical events: each act once), most active first."""
+    by_dyad: dict[tuple[str, str], dict[str, DyadDay]] = {}
+    for event in events:
+        if not event.date or event.quad not in (1, 2, 3, 4):
+            continue
+        day = event.date[:10]
+        for key in dyad_keys(event):
+            slot = by_dyad.setdefault(key, {}).setdefault(day, DyadDay(date=day))
+            slot.counts[event.quad - 1] += 1
+            slot.intensity += event.intensity
+            slot.conflict += conflict_weight(event)
+            slot.events.append(event.id)
+    dyads = []
+    for (actor, recipient), days in by_dyad.items():
+        dense = [days.get(day) or DyadDay(date=day) for day in _days(min(days), max(days))]
+        dyads.append(
+            Dyad(
+                actor=actor,
+                recipient=recipient,
+                days=dense,
+                events=sum(d.total for d in dense),
+                conflict=sum(d.conflict for d in dense),
+                intensity=sum(d.intensity for d in dense),
+            )
+        )
+    dyads.sort(key=lambda d: (-d.events, -d.conflict, d.actor, d.recipient))
+    return dyads
+
+
+def detect_alerts(dyads: Sequence[Dyad], params: AlertParams | None = None) -> list[Alert]:
+    """Escalation alerts over dyad series (rule in the module docstring), oldest first."""
+    params = params or AlertParams()
+    starts = [d.days[0].date for d in dyads if d.days]
+    if not starts:
+        return []
+    warm_from = date.fromisoformat(min(starts)) + timedelta(days=params.window)
+    alerts = []
+    for dyad in dyads:
+        scores = {day.date: day.conflict for day in dyad.days}
+        seen_conflict = False
+        for day in dyad.days:
+            if day.conflict <= 0:
+                continue
+            when = date.fromisoformat(day.date)
+            baseline = [scores.get((when - timedelta(days=n)).isoformat(), 0.0) for n in range(1, params.window + 1)]
+            mean = sum(baseline) / len(baseline)
+            sd = math.sqrt(sum((x - mean) ** 2 for x in baseline) / len(baseline))
+            threshold = mean + params.k * max(sd, params.min_sd)
+            if when >= warm_from and day.conflict >= params.min_score and day.conflict >= threshold:
+                alerts.append(
+                    Alert(
+                        actor=dyad.actor,
+                        recipient=dyad.recipient,
+                        date=day.date,
+                        kind="spike" if seen_conflict else "first",
+                        score=round(day.conflict, 3),
+                        baseline_mean=round(mean, 3),
+                        baseline_sd=round(sd, 3),
+                        threshold=round(threshold, 3),
+                        events=list(day.events),
+                    )
+                )
+            seen_conflict = True
+    alerts.sort(key=lambda a: (a.date, -a.score, a.actor, a.recipient))
+    return alerts
+
+
+def timeline(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    """Events by day (undated last, under ""), each day's most reported and surest events first."""
+    days: dict[str, list[Event]] = {}
+    for event in events:
+        days.setdefault((event.date or "")[:10], []).append(event)
+    ordered = sorted(days.items(), key=lambda item: (item[0] == "", item[0]))
+    return [(day, sorted(group, key=lambda e: (-report_count(e), -e.confidence, e.id))) for day, group in ordered]
+
+
+# -- over the store ---------------------------------------------------------------------------------------
+
+
+def dyads(store: Store, *, since: str | None = None, until: str | None = None, top: int | None = None) -> list[Dyad]:
+    """The most active dyads of the stored canonical events (all of them when ``top`` is None)."""
+    found = dyad_series(store.events(canonical_only=True, since=since, until=until))
+    return found if top is None else found[:top]
+
+
+def alerts(
+    store: Store, *, since: str | None = None, until: str | None = None, params: AlertParams | None = None
+) -> list[Alert]:
+    """Escalation alerts of the stored canonical events."""
+    return detect_alerts(dyad_series(store.events(canonical_only=True, since=since, until=until)), params)

@@ -1,0 +1,1 @@
+"""Scoring Redline against gold files: each module scores one task (precision, recall, F1)."""

@@ -1,0 +1,86 @@
+"""PLOVER event coding: parsed text in, sourced and explained ``Event`` records out.
+
+The coder is rule-based and offline: dependency patterns over spaCy parses, with a lexicon of trigger patterns
+and clause cues in ``redline/data/events/*.yaml``. Every event says which pattern fired (``Event.rule``).
+
+>>> from redline.events import code_texts
+>>> events = code_texts([("a1", "NATO rejected Russia's demands on Monday.", "2021-12-20")])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from redline.events.coder import EventCoder
+from redline.events.lexicon import Lexicon, LexiconError, build_lexicon, load_lexicon
+from redline.records import Event, Quote
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "EventCoder",
+    "Lexicon",
+    "LexiconError",
+    "build_lexicon",
+    "code_doc",
+    "code_texts",
+    "default_coder",
+    "find_quotes",
+    "load_lexicon",
+]
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> EventCoder:
+    """The coder over the packaged lexicon, built once per process."""
+    return EventCoder()
+
+
+def code_doc(
+    doc: Any, *, article_id: str | None = None, published: str | None = None, quotes: Sequence[Quote] = ()
+) -> list[Event]:
+    """Events of one parsed text (a spaCy ``Doc``); offsets are relative to ``doc.text``.
+
+    :param doc: the parse
+    :param article_id: id carried by the events (and hashed into their ids)
+    :param published: publication date, ISO 8601; relative dates resolve against it
+    :param quotes: the article's stored quotes (their speakers act in speech-act events)
+    """
+    return default_coder().code(doc, article_id=article_id, published=published, quotes=quotes)
+
+
+def code_texts(
+    items: Iterable[tuple[str, str, str | None]], *, batch_size: int = 32, coder: EventCoder | None = None
+) -> Iterator[tuple[str, list[Event]]]:
+    """Code ``(id, text, date)`` items, parsing in batches with ``nlp.pipe``; yields ``(id, events)`` in order.
+
+    :param items: id, text and publication date (ISO 8601 or None) of each input
+    :param batch_size: texts per ``nlp.pipe`` batch
+    :param coder: the coder to use (default: ``default_coder()``)
+    """
+    from redline.nlp import load_nlp
+
+    coder = coder or default_coder()
+    pairs = ((text, (item_id, published)) for item_id, text, published in items)
+    for doc, (item_id, published) in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        quotes = find_quotes(doc, item_id, published)
+        yield item_id, coder.code(doc, article_id=item_id, published=published, quotes=quotes)
+
+
+def find_quotes(doc: Any, item_id: str, published: str | None) -> list[Quote]:
+    """Quotes of a text for speaker attribution across sentences, when the quotes module is installed.
+
+    A failure here only costs speaker attribution, so it is logged and the text is coded without quotes.
+    """
+    try:
+        from redline.quotes import actor_context, extract_quotes
+    except ImportError:
+        return []
+    try:
+        return extract_quotes(doc, item_id, actors=actor_context(published))
+    except Exception as exc:  # quotes are an aid here: never let them stop coding
+        LOGGER.warning("events: quotes of %s not read (%s); coding without them", item_id, exc)
+        return []

@@ -1,0 +1,307 @@
+"""Dependency-tree helpers for the event coder: arguments, noun-phrase spans and clause properties.
+
+Everything here reads a spaCy parse (labels of the English ClearNLP-style scheme the ``en_core_web_sm`` model
+uses) and returns tokens or token ranges; nothing resolves actors or knows PLOVER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (kept loose so the module imports without spaCy's type stubs)
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj", "pcomp", "csubj")
+NP_EXCLUDE = ("conj", "cc", "relcl", "appos", "punct", "preconj", "advcl", "parataxis", "ccomp", "dep")
+ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+PARTICLE_DEPS = ("prt", "prep", "advmod", "agent", "dative", "npadvmod", "compound:prt")
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def particles(token: Token) -> set[str]:
+    """Lower-cased particles of a predicate ("call off", "step down") and its first preposition after it that is
+    not a date or place phrase ("call on X", "called on Tuesday for the withdrawal" -> for)."""
+    found = {child.lower_ for child in token.children if child.dep_ in ("prt", "compound:prt")}
+    for child in token.children:
+        if child.dep_ in ("agent", "dative") and child.i > token.i:
+            found.add(child.lower_)
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i < token.i or child.dep_ not in ("prep", "advmod", "npadvmod"):
+            continue
+        obj = first_child(child, "pobj")
+        if child.dep_ == "prep" and obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+            continue
+        if child.dep_ in ("advmod", "npadvmod") and child.pos_ != "ADP":
+            continue
+        found.add(child.lower_)
+        if child.dep_ == "prep":
+            break
+    return found
+
+
+def is_passive(token: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass", "csubjpass") for child in token.children)
+
+
+def agent(token: Token) -> Token | None:
+    """The ``by`` agent of a passive verb (or of a noun: "an attack by rebels")."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            obj = first_child(child, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def prep_object(token: Token, *preps: str) -> Token | None:
+    """The object of a preposition child of ``token`` (the first of ``preps`` found, in their order)."""
+    for prep in preps:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
+                obj = first_child(child, "pobj", "pcomp")
+                if obj is not None:
+                    return obj
+            if child.dep_ == "prep" and " " in prep and _phrase(child) == prep:
+                obj = first_child(child, "pobj")
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _phrase(prep: Token) -> str:
+    words = [prep.lower_]
+    for child in prep.children:
+        if child.dep_ in ("pcomp", "prep") and child.i == prep.i + 1:
+            words.append(child.lower_)
+    return " ".join(words)
+
+
+def direct_object(token: Token) -> Token | None:
+    return first_child(token, "dobj", "obj")
+
+
+def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
+    """Candidate objects of a predicate: direct object, passive subject, then objects of ``preps``."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            yield child
+            yield from conjuncts(child)
+    if is_passive(token):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                yield child
+    for prep in preps:
+        obj = prep_object(token, prep)
+        if obj is not None:
+            yield obj
+            yield from conjuncts(obj)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with ``token`` ("the US and NATO" -> [NATO])."""
+    found: list[Token] = []
+    stack = [child for child in token.children if child.dep_ == "conj"]
+    while stack:
+        item = stack.pop(0)
+        found.append(item)
+        stack.extend(child for child in item.children if child.dep_ == "conj")
+    return found
+
+
+def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+    """The subject of a predicate, climbing through control and coordination.
+
+    Returns ``(token, how)`` where ``how`` is ``"subj"``, ``"passive"`` (the subject of a passive verb),
+    ``"agent"`` (the ``by`` phrase of a passive), ``"object"`` (object control: "urged Uganda to ..."),
+    ``"head"`` (a relative or participial clause: the noun it modifies) or ``""`` (none found).
+    """
+    current = token
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, "subj"
+        for child in current.children:
+            if child.dep_ == "nsubjpass":
+                found = agent(current)
+                if found is not None:
+                    return found, "agent"
+                return child, "passive"
+        if is_passive(current):
+            found = agent(current)
+            if found is not None:
+                return found, "agent"
+        head = current.head
+        if head == current:
+            break
+        if current.dep_ == "xcomp":
+            if head.lemma_.lower() in object_control:
+                controller = direct_object(head) or prep_object(head, "on", "upon")
+                if controller is not None:
+                    return controller, "object"
+            current = head
+            continue
+        if current.dep_ in ("conj", "advcl", "pcomp") or (current.dep_ == "prep" and is_verbal(head)):
+            current = head
+            continue
+        if current.dep_ in ("acomp", "attr", "oprd"):
+            current = head
+            continue
+        if current.dep_ in ("relcl", "acl"):
+            if current.dep_ == "acl" and current.tag_ == "VBN":
+                found = agent(current)
+                return (found, "agent") if found is not None else (head, "passive")
+            return head, "head"
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            current = head.head
+            continue
+        break
+    return None, ""
+
+
+def np_span(token: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative
+    clauses, appositions or trailing punctuation ("Members of parliament from Kenya's Liberal Democratic Party")."""
+    keep = [token.i]
+    stack = [child for child in token.children if child.dep_ not in NP_EXCLUDE]
+    while stack:
+        item = stack.pop()
+        keep.append(item.i)
+        stack.extend(child for child in item.children if child.dep_ not in ("relcl", "advcl", "parataxis", "ccomp"))
+    start, end = min(keep), max(keep) + 1
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        end -= 1
+    opened = sum(1 for t in doc[start:end] if t.text == "(") - sum(1 for t in doc[start:end] if t.text == ")")
+    if opened > 0 and end < len(doc) and doc[end].text == ")":
+        end += 1
+    return start, end
+
+
+def is_actorish(token: Token, agent_words: frozenset[str]) -> bool:
+    """Whether a noun phrase head can name an actor (named entity, demonym-modified noun, role noun, pronoun)."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "we", "i", "it", "them", "him", "her", "us")
+    if token.ent_type_ in ACTOR_ENTS:
+        return True
+    if token.lemma_.lower() in agent_words or token.lower_ in agent_words:
+        return True
+    if token.pos_ == "PROPN":
+        return True
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and any(t.ent_type_ in ACTOR_ENTS for t in child.subtree):
+            return True
+    return False
+
+
+def negated(token: Token, negation_words: frozenset[str]) -> bool:
+    """A ``neg`` dependent (not, n't, never) on the predicate or, for "no" objects, on its direct object."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("never", "no longer"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    obj = direct_object(token)
+    return obj is not None and any(child.dep_ == "det" and child.lower_ == "no" for child in obj.children)
+
+
+def is_future(token: Token, future_aux: frozenset[str]) -> bool:
+    """A future auxiliary (will, shall, 'll, would as reported future) on the predicate or its governing verbs."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "aux" and child.lower_ in future_aux:
+                return True
+        if current.dep_ in ("xcomp", "conj") and current.head != current:
+            current = current.head
+            continue
+        if current.dep_ == "acomp" and current.head != current:
+            current = current.head
+            continue
+        break
+    return False
+
+
+def conditional_clause(token: Token, marks: frozenset[str]) -> Token | None:
+    """The conditional clause (if/unless/in case ...) attached to ``token`` or to its governing verbs."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "advcl" and _mark(child, marks):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "in":
+                obj = first_child(child, "pobj")
+                if obj is not None and obj.lower_ in ("case", "event"):
+                    inner = first_child(obj, "prep")
+                    return first_child(inner, "pobj") if inner is not None else obj
+        if current.dep_ in ("xcomp", "conj", "ccomp", "acomp") and current.head != current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _mark(clause: Token, marks: frozenset[str]) -> bool:
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return True
+        if child.dep_ == "mark" and child.lower_ == "in" and clause.doc[child.i + 1].lower_ == "case":
+            return True
+    return False
+
+
+def inside_conditional(token: Token, marks: frozenset[str]) -> bool:
+    """Whether ``token`` sits inside an if/unless clause (the condition of something else, not an event)."""
+    current = token
+    for _ in range(10):
+        if current.dep_ == "advcl" and _mark(current, marks):
+            return True
+        if current.head == current:
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ in ("of",) and current.head.head.lower_ in ("case", "event"):
+            return True
+        current = current.head
+    return False
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verbal head of a token (itself when it is a verb)."""
+    current = token
+    for _ in range(10):
+        if is_verbal(current) or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def path_to_root(token: Token) -> Iterator[Token]:
+    current = token
+    for _ in range(30):
+        yield current
+        if current.head == current:
+            return
+        current = current.head
+
+
+def token_range(first: Token, last: Token) -> tuple[int, int]:
+    """Character offsets covering two tokens of one doc (in either order)."""
+    start_token, end_token = (first, last) if first.i <= last.i else (last, first)
+    return start_token.idx, end_token.idx + len(end_token.text)

@@ -1,0 +1,331 @@
+"""Speech cues in a parsed sentence: the verb that reports speech, its speaker, what it reports, and to whom.
+
+A cue is a speech verb outside any direct quotation ("said", "told", "warned", "unveiled", ...), "according
+to X", or the "X was quoted as saying" / "his office quoted him as saying" construction. For each cue:
+
+- ``subject``: the head of the speaker's noun phrase. The verb's own subject; else, for a coordinated or
+  participial cue ("... and said", "adding that", "Stressing that ..., the president said"), the subject of the
+  speech verb it hangs from (a repeated verb, "said ... and said", inherits from the outer one even when the
+  parser attached it inside the first clause); for "quoted as saying", the person quoted (object of an active
+  "quoted", subject of a passive one); for "according to X", X. Passive cues ("it was announced") have none
+  and are skipped.
+- ``content``: the reported clause (the verb's ``ccomp``), without "that" and edge punctuation, cut before a
+  coordinated cue of the same speaker so two statements never overlap. A parenthetical cue after a clause it
+  does not govern ("The US was pulling Kiev ..., she said, in a move ...") reports the clause before it.
+- ``clause``: the attribution itself (speaker, verb and their adjuncts), used to attach adjacent quotations.
+- ``audience``: whom the speaker addressed ("told news agency RIA", "Speaking to Rossiya 24 TV", "said in an
+  interview with X").
+
+Naming verbs ("called the plan „a serious step“", "described the meeting as “useful”"), and speech verbs
+without a reported clause ("warned of “a high price”"), are cues only for the quotations in their complement
+(``quotes_only``): without a quotation there they report nothing of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from redline.quotes import lexicon as lex
+
+EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
+CLAUSE_DEPS = frozenset(
+    {"nsubj", "aux", "neg", "advmod", "prep", "npadvmod", "dobj", "dative", "prt", "agent", "nsubjpass", "advcl"}
+)
+TELLING = frozenset({"tell", "warn", "assure", "reassure", "inform", "remind", "brief", "urge", "promise", "ask"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """One attribution in a sentence; offsets are characters in the article text."""
+
+    token: Token
+    lemma: str
+    subject: Token | None
+    content: tuple[int, int] | None
+    clause: tuple[int, int]
+    audience: str | None = None
+    quotes_only: bool = False  # ``content`` counts only when a quotation sits in it
+    adjacent: bool = True  # quotations right next to the attribution are this speaker's
+
+
+def cue_lemma(token: Token, quoted: Callable[[int], bool]) -> str | None:
+    """The cue a token starts ("say", "according to"), or None."""
+    if quoted(token.idx):
+        return None
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return "according to"
+    if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in" and _words_owner(token):
+        return "in the words of"
+    if not token.tag_.startswith("VB") or (lemma not in lex.SPEECH_VERBS and lemma not in lex.NAMING_VERBS):
+        return None
+    particle = lex.PARTICLE_VERBS.get(lemma)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    if token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children) and token.dep_ != "ROOT":
+        return None  # "Asked about it, ..." or "the deal announced on Monday": not the speaker's cue
+    return lemma
+
+
+def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
+    """All cues of a sentence, in text order."""
+    lemmas = {token.i: lemma for token in sent if (lemma := cue_lemma(token, quoted))}
+    cues: list[Cue] = []
+    subjects = {i: subject_of(sent.doc[i], lemmas) for i in lemmas}
+    for i, lemma in lemmas.items():
+        token = sent.doc[i]
+        if lemma == "according to":
+            cue = _according(token)
+        elif lemma == "in the words of":
+            cue = _source_phrase(token.head, _words_owner(token), lemma)
+        elif subjects[i] is None or not speaker_like(subjects[i]):
+            continue  # no speaker in the syntax ("This suggests that", imperative, misparse): not an attribution
+        elif lemma in lex.NAMING_VERBS:
+            content = _complement(token)
+            clause = _clause(token, subjects[i], content, quoted)
+            cue = Cue(token, lemma, subjects[i], content, clause, None, quotes_only=True, adjacent=False)
+        else:
+            content = _content(token, lemmas, subjects)
+            clause = _clause(token, subjects[i], content, quoted)
+            cue = Cue(token, lemma, subjects[i], content, clause, _audience(token))
+            if content is None:  # "warned of “a high price”": only a quotation in the complement is reported
+                cue.content, cue.quotes_only = _complement(token), True
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def speaker_like(token: Token) -> bool:
+    """Whether a subject can speak: a pronoun, a name, or a noun for people, offices, organisations or documents."""
+    low = token.lower_
+    if low in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return speaker_like(token.head.head)
+    if low in lex.PRONOUN_GENDER or low in lex.ORG_PRONOUNS or low in lex.UNRESOLVED_PRONOUNS:
+        return True
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    nouns = (lex.ROLE_WORDS, lex.ORG_NOUNS, lex.DOCUMENT_NOUNS, lex.PEOPLE_NOUNS)
+    if any(lemma in words or low in words for words in nouns):
+        return True
+    return any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children)
+
+
+def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | None:
+    """Head of the speaker's noun phrase for the cue verb ``token`` (see the module docstring)."""
+    if depth > 6:
+        return None
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+    quoted = _quoted_person(token)
+    if quoted is not None:
+        return quoted
+    head = token.head
+    if head is token:
+        return None
+    participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp", "conj")
+    if token.dep_ == "pcomp" and head.pos_ == "ADP":
+        return subject_of(head.head, cues, depth + 1)
+    if token.dep_ != "conj" and not participle:
+        return None
+    if head.i in cues:
+        return subject_of(head, cues, depth + 1)
+    outer = next((a for a in token.ancestors if a.i in cues and a.i != token.i), None)
+    if outer is not None and (participle or cues[outer.i] == cues.get(token.i)):
+        return subject_of(outer, cues, depth + 1)
+    return subject_of(head, cues, depth + 1)
+
+
+def _quoted_person(token: Token) -> Token | None:
+    """The person of "X was quoted as saying" / "his office quoted him as saying", when ``token`` is "saying"."""
+    head = token.head
+    if head.lower_ == "as" and head.head is not head:
+        head = head.head
+    if head.lemma_.lower() not in lex.QUOTING_VERBS or head is token:
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        for child in head.children:
+            if child.dep_ == dep:
+                return child
+    return None
+
+
+def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | None]) -> tuple[int, int] | None:
+    doc = token.doc
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and _reported(c, token)]
+    if clauses:
+        first = min(c.left_edge.i for c in clauses)
+        last = max(c.right_edge.i for c in clauses)
+        own = subjects.get(token.i)
+        for i in sorted(cues):
+            if not first < i <= last or i == token.i or cues[i] == "according to" or own is None:
+                continue
+            # A coordinated statement (same speaker, or "while X insisted ...") is its own quote; a cue in a
+            # reported clause ("said Lavrov told him that ...") stays part of what is reported.
+            if subjects.get(i) is own or doc[i].dep_ in ("advcl", "conj", "parataxis"):
+                last = min(last, doc[i].left_edge.i - 1)
+    elif (
+        token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        and token.head.i < token.i
+        and token.head.i not in cues
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and doc[_left_of_clause(token) - 1].is_punct
+    ):
+        first = token.head.left_edge.i
+        last = _left_of_clause(token) - 1
+    else:
+        return None
+    while first <= last and (doc[first].is_space or (doc[first].lower_ in EDGE and doc[first].dep_ != "nsubj")):
+        first += 1
+    while last >= first and (doc[last].is_space or doc[last].lower_ in EDGE or doc[last].text in ".…"):
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _complement(token: Token) -> tuple[int, int] | None:
+    """What a naming verb says of its object: "the plan „a serious step“", "the meeting as “useful”"."""
+    parts = [c for c in token.rights if c.dep_ in ("dobj", "oprd", "prep", "attr", "acomp", "ccomp", "xcomp")]
+    if not parts:
+        return None
+    doc = token.doc
+    last = max(c.right_edge.i for c in parts)
+    first = token.i + 1
+    while last > first and (doc[last].is_space or doc[last].text in ".,;"):
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _reported(clause: Token, verb: Token) -> bool:
+    """A clause after its cue is reported; one before it only when punctuation separates them ("…, she said")."""
+    if clause.i > verb.i:
+        return True
+    left = _left_of_clause(verb)
+    between = verb.doc[clause.right_edge.i + 1 : left]
+    return any(t.is_punct or t.is_quote for t in between) or (
+        left == clause.right_edge.i + 1 and (clause.right_edge.is_punct or clause.right_edge.is_quote)
+    )
+
+
+def _left_of_clause(token: Token) -> int:
+    return min([token.i] + [c.left_edge.i for c in token.children if c.dep_ not in ("punct", "ccomp")])
+
+
+def _clause(
+    token: Token, subject: Token | None, content: tuple[int, int] | None, quoted: Callable[[int], bool]
+) -> tuple[int, int]:
+    """Character span of the attribution: subject, verb and adjuncts, without the reported clause or quotes."""
+    indices = {token.i}
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and not (child.dep_ == "advcl" and child.lemma_.lower() in lex.SPEECH_VERBS):
+            indices.update(t.i for t in child.subtree)
+    if subject is not None and abs(subject.i - token.i) < 40:
+        indices.update(t.i for t in subject.subtree)
+        indices.add(subject.head.i)
+    if content is not None:
+        indices = {i for i in indices if i == token.i or not content[0] <= token.doc[i].idx < content[1]}
+    tokens = [t for i in indices if not (t := token.doc[i]).is_space and (i == token.i or not quoted(t.idx))]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return start, end
+
+
+def _audience(token: Token) -> str | None:
+    """Whom the statement was addressed to, as the text says it."""
+    doc = token.doc
+    parts: list[Token] = []
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if (child.dep_ in ("dobj", "dative", "iobj") and lemma in TELLING) or (
+            child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and parts
+        ):
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lex.AUDIENCE_PREPOSITIONS:
+            parts.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            parts.extend(_interview_partner(child))
+        elif child.dep_ == "advcl" and child.lemma_.lower() in lex.OCCASION_VERBS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in lex.AUDIENCE_PREPOSITIONS:
+                    parts.extend(c for c in prep.children if c.dep_ == "pobj")
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts)
+    ccomp = [c for c in token.children if c.dep_ == "ccomp"]
+    if ccomp and start < ccomp[0].left_edge.i <= end:
+        end = ccomp[0].left_edge.i - 1
+    span = doc[start : end + 1]
+    text = span.text.strip().strip(",;:").strip()
+    return text or None
+
+
+def _interview_partner(prep: Token) -> list[Token]:
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.AUDIENCE_NOUNS:
+            for inner in pobj.children:
+                if inner.dep_ == "prep" and inner.lower_ in lex.AUDIENCE_PREPOSITIONS:
+                    return [c for c in inner.children if c.dep_ == "pobj"]
+    return []
+
+
+def _words_owner(token: Token) -> Token | None:
+    """X of "in X's words" / "in the words of X"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _according(token: Token) -> Cue | None:
+    """ "According to X, ..." or "..., according to X": X is the speaker of the rest of the clause."""
+    to = token.doc[token.i + 1]
+    speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if speaker is None:
+        speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return _source_phrase(token, speaker, "according to")
+
+
+def _source_phrase(token: Token, speaker: Token | None, lemma: str) -> Cue | None:
+    """A phrase naming the source of its clause ("according to X", "in his words"): X said the rest.
+
+    When the clause is itself an attribution ("…,” Peskov told reporters, according to Interfax), the phrase
+    only names where the report came from, and is not a quote of its own.
+    """
+    if speaker is None:
+        return None
+    doc = token.doc
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if head.lemma_.lower() in lex.SPEECH_VERBS and any(c.dep_ == "ccomp" or c.is_quote for c in head.subtree):
+        return None
+    phrase_first = token.left_edge.i
+    phrase_last = token.right_edge.i
+    region_first, region_last = head.left_edge.i, head.right_edge.i
+    while region_last > region_first and (doc[region_last].is_space or doc[region_last].text in ".!?…"):
+        region_last -= 1
+    if phrase_first <= region_first:
+        first, last = phrase_last + 1, region_last
+    elif phrase_last >= region_last:
+        first, last = region_first, phrase_first - 1
+    else:
+        first, last = region_first, region_last
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and ((doc[last].is_punct and doc[last].text not in "”\"»’'") or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return None
+    clause = (doc[phrase_first].idx, doc[phrase_last].idx + len(doc[phrase_last]))
+    content = (doc[first].idx, doc[last].idx + len(doc[last]))
+    return Cue(token, lemma, speaker, content, clause)

@@ -1,0 +1,346 @@
+"""Quotes of one parsed article: direct, indirect and mixed speech with its speaker, in reading order.
+
+The article is read sentence by sentence, so that every speaker is resolved against what came before it:
+
+1. Quotation marks are paired on the characters first (:mod:`redline.quotes.marks`).
+2. Each sentence's cues (:mod:`redline.quotes.cues`) report a clause. A clause made only of quotations is a
+   *direct* quote (each quotation becomes one record, however many sentences it runs over); a clause with words
+   of its own and a quotation inside is *mixed* ("said the two sides had a “frank discussion”"); a clause with
+   no quotation is *indirect*. A quotation right before or after the attribution (“…,” he said, “…”) is direct
+   speech of the same speaker, so a quote split by its cue gives two records with one speaker.
+3. A quotation no cue claims is attributed once its closing sentence has been read: to the speaker of the
+   previous quote in the same paragraph (continuation); when it opens a paragraph, to the speaker attributed in
+   the sentence just before, or else to that sentence's main-clause subject when it is the only person the
+   sentence names ("Kuleba was blunt."); otherwise its speaker is unknown. Short quotations embedded in a
+   sentence without a cue (fewer than six words: scare quotes, titles) are not quotes.
+4. A line "Name: claim" (a person or organisation, then a colon, then at least three words) is a headline-style
+   statement of that speaker. Other headline-like lines (short, alone on their line, no closing punctuation:
+   "Biden warns Putin of 'severe' costs") paraphrase the article and give no quotes.
+5. Lede rule: an unnamed role ("a top Russian diplomat has warned", "Ukraine's foreign minister said") speaking
+   before anyone is named is the person named as a speaker within the next two sentences, if role and place
+   agree; else it stays unknown.
+
+Offsets are characters in the article's cleaned text (``doc.text``); ``text`` is ``article.text[start:end]``,
+except that the re-opening marks of a quotation's later paragraphs are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from redline.quotes import lexicon as lex
+from redline.quotes.cues import Cue, find_cues
+from redline.quotes.discourse import Discourse, Resolution
+from redline.quotes.marks import QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
+from redline.records import Quote, Speaker
+
+SCARE_WORDS = 6  # an unattributed quotation embedded in narrative needs this many words to count
+CONTINUATION_SENTENCES = 3
+_DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
+_BEFORE = re.compile(r"[ \t,—–-]*")
+_AFTER = re.compile(r"[ \t,—–-]*(:\s*)?")
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    resolution: Resolution | None
+    audience: str | None
+    cue_sentence: int
+    cue_paragraph: int
+    gaps: tuple[tuple[int, int], ...] = ()
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """Stable id of a quote: the same article span always gets the same id."""
+    return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def extract_quotes(doc: Doc, article_id: str, *, actors: Any = None) -> list[Quote]:
+    """Every quote of a parsed article, in text order.
+
+    :param doc: the article's cached parse (its text is the article's cleaned text).
+    :param article_id: id written into each record (and hashed into its id).
+    :param actors: an actor-resolver context for the article's date (``ActorResolver().context(date)``), used to
+        fill the speaker's country, sector, role and knowledge-base id; None leaves those to the text.
+    """
+    return _Reader(doc, actors).read(article_id)
+
+
+class _Reader:
+    """The state of one article's reading: quotations, paragraphs, referents and what was found so far."""
+
+    def __init__(self, doc: Doc, actors: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.spans: list[QuoteSpan] = find_quote_spans(self.text)
+        self.opens = [span.open for span in self.spans]
+        self.sentences: list[Span] = list(doc.sents)
+        self.sentence_starts = [sent.start_char for sent in self.sentences]
+        self.paragraph_starts = [0] + [end for _, end in paragraph_breaks(self.text)]
+        self.discourse = Discourse(doc, self.quoted, actors)
+        self.claimed: set[int] = set()
+        self.found: list[_Found] = []
+
+    # -- positions ----------------------------------------------------------------------------------------------
+
+    def quoted(self, offset: int) -> bool:
+        index = bisect_right(self.opens, offset) - 1
+        return index >= 0 and self.spans[index].contains(offset)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def sentence(self, offset: int) -> int:
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    # -- reading ------------------------------------------------------------------------------------------------
+
+    def read(self, article_id: str) -> list[Quote]:
+        waiting = 0  # quotations before this index have been attributed or dropped
+        for index, sent in enumerate(self.sentences):
+            cues = [] if self._title_like(sent) else find_cues(sent, self.quoted)
+            main_verbs = {sent.root.i} | {c.i for c in sent.root.children if c.dep_ == "conj"}
+            main_verbs |= {cue.token.i for cue in cues}
+            self.discourse.observe(sent, index, main_verbs)
+            for cue in cues:
+                self._attribute(cue, index)
+            self._headline(sent, index)
+            while waiting < len(self.spans) and self.spans[waiting].close <= sent.end_char:
+                if waiting not in self.claimed:
+                    self._standalone(waiting, index)
+                waiting += 1
+        self._lede()
+        return self._records(article_id)
+
+    def _title_like(self, sent: Span) -> bool:
+        """A headline or caption: a line of its own, short, without closing punctuation (a paraphrase, not speech)."""
+        text = sent.text.strip()
+        paragraph = self.paragraph(sent.start_char)
+        if self.text[self.paragraph_starts[paragraph] : sent.start_char].strip():
+            return False
+        end = self.text.find("\n", sent.start_char + len(sent.text.rstrip()))
+        rest = self.text[sent.end_char : end if end >= 0 else len(self.text)]
+        return not rest.strip() and len(text.split()) <= 20 and text[-1:] not in '.?!…"”’»:'
+
+    def _attribute(self, cue: Cue, index: int) -> None:
+        resolution = None
+        if cue.subject is not None:
+            resolution = self.discourse.resolve(cue.subject, index, exclude=cue.content)
+        paragraph = self.paragraph(cue.token.idx)
+
+        def add(start: int, end: int, kind: str, gaps: tuple[tuple[int, int], ...] = ()) -> None:
+            found = _Found(start, end, kind, cue.lemma, resolution, cue.audience, index, paragraph, gaps)
+            self.found.append(found)
+
+        if cue.content is not None:
+            start, end = cue.content
+            inside = [i for i, span in enumerate(self.spans) if span.open < end and span.close > start]
+            if cue.quotes_only and (not inside or self.claimed.intersection(inside)):
+                pass  # a complement without a quotation of its own reports nothing
+            elif inside and not self._residue(start, end, inside):
+                for i in inside:
+                    if i not in self.claimed:
+                        self.claimed.add(i)
+                        add(self.spans[i].start, self.spans[i].end, "direct", self.spans[i].gaps)
+            elif inside:
+                self.claimed.update(inside)
+                start = min([start] + [self.spans[i].open for i in inside])
+                end = max([end] + [self.spans[i].close for i in inside])
+                add(start, end, "mixed")
+            else:
+                dateline = _DATELINE.match(self.text, start, end)
+                add(dateline.end() if dateline else start, end, "indirect")
+        for i in self._adjacent(cue.clause) if cue.adjacent else ():
+            self.claimed.add(i)
+            add(self.spans[i].start, self.spans[i].end, "direct", self.spans[i].gaps)
+
+    def _residue(self, start: int, end: int, inside: list[int]) -> bool:
+        """Whether the clause has words outside its quotations (mixed speech)."""
+        cursor = start
+        for i in sorted(inside, key=lambda k: self.spans[k].open):
+            span = self.spans[i]
+            if any(c.isalnum() for c in self.text[cursor : max(cursor, span.open)]):
+                return True
+            cursor = max(cursor, span.close)
+        return any(c.isalnum() for c in self.text[cursor:end])
+
+    def _adjacent(self, clause: tuple[int, int]) -> list[int]:
+        """Unclaimed quotations touching the attribution: just before it, or just after it (after , or :)."""
+        start, end = clause
+        hits = []
+        before = bisect_right(self.opens, start) - 1
+        if before >= 0 and before not in self.claimed:
+            span = self.spans[before]
+            if span.close <= start and _BEFORE.fullmatch(self.text[span.close : start]):
+                hits.append(before)
+        after = bisect_right(self.opens, end - 1)
+        if after < len(self.spans) and after not in self.claimed:
+            span = self.spans[after]
+            gap = self.text[end : span.open]
+            match = _AFTER.fullmatch(gap)
+            if match and ("\n" not in gap or match.group(1)):
+                hits.append(after)
+        return hits
+
+    def _standalone(self, i: int, index: int) -> None:
+        """A quotation no cue claimed: a continuation, a scare quote (dropped) or a quote of unknown speaker."""
+        span = self.spans[i]
+        start_sentence = self.sentence(span.open)
+        sent = self.sentences[start_sentence]
+        paragraph = self.paragraph(span.open)
+        line_start = max(sent.start_char, self.paragraph_starts[paragraph])
+        opens_paragraph = not any(c.isalnum() for c in self.text[self.paragraph_starts[paragraph] : span.open])
+        embedded = any(c.isalnum() for c in self.text[line_start : span.open]) or self._text_follows(span)
+        if embedded and len(span.text(self.text).split()) < SCARE_WORDS:
+            return
+        resolution = None
+        cue = None
+        last = next((f for f in reversed(self.found) if f.resolution is not None), None)
+        continues = last is not None and (
+            (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= CONTINUATION_SENTENCES)
+            or (opens_paragraph and last.cue_sentence == start_sentence - 1)
+        )
+        if continues and last is not None:
+            resolution, cue = last.resolution, last.cue
+        elif opens_paragraph and start_sentence > 0:
+            resolution = self._previous_subject(start_sentence - 1, span.open)
+        self.claimed.add(i)
+        self.found.append(_Found(span.start, span.end, "direct", cue, resolution, None, index, paragraph, span.gaps))
+
+    def _text_follows(self, span: QuoteSpan) -> bool:
+        """Whether narrative words follow the quotation in its sentence (it sits inside a sentence)."""
+        sent = self.sentences[self.sentence(max(span.close - 1, 0))]
+        rest = self.text[span.close : sent.end_char]
+        rest = rest.split("\n", 1)[0]
+        return any(c.isalnum() for c in rest)
+
+    def _previous_subject(self, sentence: int, before: int) -> Resolution | None:
+        """The one person the sentence before is about ("Kuleba was blunt." then a quotation), if only one."""
+        named = [m for m in self.discourse.mentions if m.sentence == sentence and m.start < before and not m.locative]
+        if len({id(m.referent) for m in named}) != 1 or not any(m.main and m.referent.kind == "person" for m in named):
+            return None  # "Lavrov met Blinken." names two participants: a quotation after it is anyone's
+        return Resolution(None, -1, -1, named[-1].referent)
+
+    def _headline(self, sent: Span, index: int) -> None:
+        """ "Lavrov: The West is ..." at the start of a line: a statement of the named speaker."""
+        paragraph = self.paragraph(sent.start_char)
+        if self.text[self.paragraph_starts[paragraph] : sent.start_char].strip():
+            return
+        tokens = [t for t in sent if not t.is_space]
+        colon = next((k for k, t in enumerate(tokens[:6]) if t.text == ":"), None)
+        if not colon:
+            return
+        name = tokens[:colon]
+        if name[0].lower_ in lex.HEADLINE_LABELS or any(not t.text[:1].isupper() for t in name if t.is_alpha):
+            return
+        if len(name) == 1 and name[0].is_upper:
+            return
+        line_end = self.text.find("\n", tokens[colon].idx)
+        line_end = len(self.text) if line_end < 0 else line_end
+        start, end = tokens[colon].idx + 1, line_end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if len(self.text[start:end].split()) < 3 or self.quoted(tokens[0].idx):
+            return
+        head = name[-1]
+        referent = self.discourse.name_at(self.doc[name[0].i : head.i + 1])
+        if referent is None:
+            return
+        mention = self.text[name[0].idx : head.idx + len(head)]
+        resolution = Resolution(mention, name[0].idx, head.idx + len(head), referent)
+        inside = [i for i, span in enumerate(self.spans) if start <= span.open and span.close <= end]
+        kind = "indirect"
+        gaps: tuple[tuple[int, int], ...] = ()
+        if len(inside) == 1 and not self._residue(start, end, inside):
+            span = self.spans[inside[0]]
+            start, end, kind, gaps = span.start, span.end, "direct", span.gaps
+        self.claimed.update(inside)
+        self.found.append(_Found(start, end, kind, None, resolution, None, index, paragraph, gaps))
+
+    def _lede(self) -> None:
+        """An indefinite speaker before anyone is named becomes the next named speaker when role and place fit."""
+        for k, found in enumerate(self.found):
+            resolution = found.resolution
+            if resolution is None or resolution.referent is None:
+                continue
+            nominal = resolution.nominal
+            if not resolution.referent.anonymous or nominal is None:
+                return
+            for later in self.found[k + 1 :]:
+                if later.cue_sentence > found.cue_sentence + 2:
+                    break
+                referent = later.resolution.referent if later.resolution is not None else None
+                if referent is not None and not referent.anonymous:
+                    if self.discourse.compatible(referent, nominal):
+                        unnamed = resolution.referent
+                        self.discourse.merge(unnamed, referent)
+                        for other in self.found:
+                            if other.resolution is not None and other.resolution.referent is unnamed:
+                                other.resolution.referent = referent
+                    break
+            return
+
+    # -- records --------------------------------------------------------------------------------------------------
+
+    def _records(self, article_id: str) -> list[Quote]:
+        quotes: dict[tuple[int, int], Quote] = {}
+        for found in sorted(self.found, key=lambda f: (f.start, f.end)):
+            key = (found.start, found.end)
+            if key in quotes or found.end <= found.start:
+                continue
+            quotes[key] = Quote(
+                id=quote_id(article_id, found.start, found.end),
+                article_id=article_id,
+                text=strip_gaps(self.text, found.start, found.end, found.gaps),
+                kind=found.kind,
+                cue=found.cue,
+                speaker=self._speaker(found.resolution),
+                sentence_index=self.sentence(found.start),
+                start=found.start,
+                end=found.end,
+                audience=found.audience,
+            )
+        return list(quotes.values())
+
+    def _speaker(self, resolution: Resolution | None) -> Speaker:
+        if resolution is None:
+            return Speaker()
+        referent = resolution.referent
+        if referent is None:
+            return Speaker(mention=resolution.mention)
+        actor = self.discourse.enrich(referent)
+        if referent.anonymous:
+            if actor is None:
+                return Speaker(mention=resolution.mention)
+            return Speaker(mention=resolution.mention, country=actor.country, sector=actor.sector, role=actor.role)
+        name = referent.name
+        # A person's canonical name; an organisation's too, unless the knowledge base only knows it as its country
+        # ("the Kremlin" -> Russia, "the Pentagon" -> United States): then the text's name is kept.
+        if (
+            actor is not None
+            and actor.kb_id
+            and actor.name
+            and (referent.kind == "person" or actor.kb_id.upper() != (actor.country or "").upper())
+        ):
+            name = actor.name
+        return Speaker(
+            mention=resolution.mention or referent.name,
+            name=name,
+            country=actor.country if actor is not None else None,
+            sector=actor.sector if actor is not None else None,
+            # The article's words first; the knowledge base's role only when it is the one held on the article's date.
+            role=referent.role or (actor.role if actor is not None and self.discourse.dated else None),
+            kb_id=actor.kb_id if actor is not None else None,
+        )

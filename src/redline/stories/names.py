@@ -1,0 +1,39 @@
+"""Are two person names the same person? Three answers, because transliterations are not a yes/no question.
+
+"Sergei Ryabkov" / "Ryabkov" / "Sergey Ryabkov" are surely one person; "Sergei Ryabkov" / "Konstantin Gavrilov"
+surely two; "Sergei Ryabkov" / "Sergej Rjabkow" (German transliteration) scores like "Sergei Lavrov", so names
+alone cannot tell: callers then ask for stronger evidence (closer wording) instead of guessing.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+SAME_AT = 88.0  # token-set ratio at or above: one person (spelling variants, surname alone)
+DIFFERENT_BELOW = 60.0  # below: two people
+
+
+def normalize_name(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+def name_match(first: str | None, second: str | None) -> bool | None:
+    """True: same person; False: different people; None: cannot tell (either name missing, or in between)."""
+    a, b = normalize_name(first), normalize_name(second)
+    if not a or not b:
+        return None
+    ratio = fuzz.token_set_ratio(a, b)
+    if ratio >= SAME_AT:
+        return True
+    if ratio < DIFFERENT_BELOW:
+        return False
+    return None
+
+
+def id_or_name_match(
+    first_id: str | None, second_id: str | None, first_name: str | None, second_name: str | None
+) -> bool | None:
+    """Knowledge-base ids decide when both are known; otherwise the names do."""
+    if first_id and second_id:
+        return first_id == second_id
+    return name_match(first_name, second_name)
