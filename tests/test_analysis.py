@@ -102,8 +102,10 @@ def test_no_alert_when_the_dyad_is_always_this_tense() -> None:
 
 
 def test_no_alert_below_the_minimum_score() -> None:
-    assert detect_alerts(dyad_series(quiet_then({}, score=2.5))) == []
-    assert len(detect_alerts(dyad_series(quiet_then({}, score=3.0)))) == 1
+    # one accusation or threat (about 3) is not an escalation; two of them, or a sanction, is
+    assert detect_alerts(dyad_series(quiet_then({}, score=3.5))) == []
+    assert detect_alerts(dyad_series(quiet_then({}, score=5.5))) == []
+    assert len(detect_alerts(dyad_series(quiet_then({}, score=6.0)))) == 1
 
 
 def test_first_ever_conflict_is_its_own_kind() -> None:

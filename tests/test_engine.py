@@ -44,7 +44,7 @@ def test_a_failing_article_is_quarantined_and_the_run_goes_on(tmp_path: Path, re
     poisoned = db.article_ids()[2]
     seen: list[str] = []
 
-    def fragile(store: Store, article_ids, progress) -> int:  # noqa: ANN001
+    def fragile(store: Store, article_ids, progress) -> int:
         if poisoned in article_ids:
             raise ValueError("cannot code this one")
         store.mark_done("fragile", article_ids)

@@ -18,7 +18,8 @@ Escalation alert (``AlertParams`` holds the numbers)
     days before *d* (zeros where nothing happened, including days before the dyad's first event), with mean
     ``mu`` and population standard deviation ``sd``. An alert fires when both
 
-    - ``c(d) >= min_score`` (3.0): one minor verbal spat is not an escalation, and
+    - ``c(d) >= min_score`` (6.0): one accusation or threat (about 3) is not an escalation; two such events
+      on one day, or one material conflict (a sanction, an assault), can be, and
     - ``c(d) >= mu + k * max(sd, min_sd)`` (k = 2, min_sd = 1.0): sharply above the dyad's own baseline; the
       floor on ``sd`` keeps a flat baseline from turning every small rise into an alert.
 
@@ -85,7 +86,7 @@ class AlertParams:
     window: int = 7
     k: float = 2.0
     min_sd: float = 1.0
-    min_score: float = 3.0
+    min_score: float = 6.0
 
 
 @dataclass(slots=True)
@@ -104,8 +105,16 @@ class Alert(Record):
 
 
 def actor_key(actor: Actor) -> str | None:
-    """A dyad side: the country code, else the resolved name, else the text."""
-    return actor.country or actor.name or actor.text or None
+    """A dyad side: the country (or organisation) code, else the name of a resolved or named actor.
+
+    Unresolved descriptions ("its neighbour", "both sides") are not dyad sides: a series about them would
+    mix different actors.
+    """
+    if actor.country:
+        return actor.country
+    if actor.kb_id or (actor.name and actor.name[:1].isupper()):
+        return actor.name
+    return None
 
 
 def dyad_keys(event: Event) -> list[tuple[str, str]]:

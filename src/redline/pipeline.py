@@ -86,7 +86,7 @@ def _run_guarded(item: Stage, store: Store, pending: Sequence[str], progress: Pr
     for article_id in store.pending(item.name):
         try:
             count += item.run(store, [article_id], progress)
-        except Exception as exc:  # noqa: BLE001 - quarantined with its reason, never dropped
+        except Exception as exc:
             LOGGER.warning("%s: stage %s failed: %s", article_id, item.name, exc)
             store.quarantine(
                 Failure(source=article_id, reason="stage_error", stage=item.name, detail=f"{type(exc).__name__}: {exc}")

@@ -85,11 +85,11 @@ def _parse(line: str, number: int) -> tuple[Any, str | None, str | None, str | N
     return item_id, text, date, None
 
 
-def code_lines(lines: Iterator[str], out: IO[str], *, appeals: bool = False, batch_size: int = 32) -> tuple[int, int]:
+def code_lines(lines: Iterator[str], out: IO[str], *, appeals: bool = True, batch_size: int = 32) -> tuple[int, int]:
     """Code JSONL input lines to ``out`` in order; returns (lines written, lines with an error)."""
     from redline.events import EventCoder, code_texts, default_coder
 
-    coder = EventCoder(appeals=True) if appeals else default_coder()
+    coder = default_coder() if appeals else EventCoder(appeals=False)
     written = failed = 0
     chunk: list[tuple[int, str]] = []
 
@@ -136,7 +136,12 @@ def code_lines(lines: Iterator[str], out: IO[str], *, appeals: bool = False, bat
 
 @cli.command("code")
 @click.option("--in", "in_path", type=click.Path(exists=True, dir_okay=False), help="JSONL input (default: stdin).")
-@click.option("--appeals", is_flag=True, help="Also code appeals ('called on X to ...') as REQUEST.")
+@click.option(
+    "--appeals/--no-appeals",
+    default=True,
+    show_default=True,
+    help="Code appeals ('called on X to ...') as REQUEST (PLOVER); --no-appeals follows CAMEO, where they are neutral.",
+)
 @click.option("--batch-size", type=int, default=32, show_default=True, help="Texts per spaCy batch.")
 def code_command(in_path: str | None, appeals: bool, batch_size: int) -> None:
     """Code JSONL {"id", "text", "date"?} lines into PLOVER events: one {"id", "events"} line per input, in order."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +103,18 @@ Coder = Callable[[list[tuple[str, str, str | None]]], Iterable[tuple[str, list[E
 
 
 def _default_coder(items: list[tuple[str, str, str | None]]) -> Iterable[tuple[str, list[Event]]]:
+    """The coder under the gold's own convention: CAMEO quad data labels appeals as neutral (class 0), so
+    appeals are not coded here (the pipeline and `redline code` code them as PLOVER REQUEST)."""
     from redline.events import code_texts
 
-    return code_texts(items)
+    return code_texts(items, coder=_cameo_coder())
+
+
+@lru_cache(maxsize=1)
+def _cameo_coder() -> Any:
+    from redline.events import EventCoder
+
+    return EventCoder(appeals=False)
 
 
 def evaluate_quad(path: str | Path, *, coder: Coder | None = None, limit: int | None = None) -> Report:

@@ -35,8 +35,13 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def default_coder() -> EventCoder:
-    """The coder over the packaged lexicon, built once per process."""
-    return EventCoder()
+    """The coder over the packaged lexicon, built once per process.
+
+    Appeals ("called on X to ...", "urged X to ...") are coded as REQUEST: PLOVER's REQUEST is "all requests,
+    demands, and orders". Only the quad evaluation turns them off, because its CAMEO-derived gold labels
+    appeals as neutral statements (see ``redline.evaluate.quad``).
+    """
+    return EventCoder(appeals=True)
 
 
 def code_doc(

@@ -25,6 +25,7 @@ Per sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
@@ -166,8 +167,9 @@ ASSAULT_MODE_WORDS = {
     "torture": ("torture", "tortured"),
     "unconventional": ("chemical", "nuclear", "biological", "sarin", "gas"),
 }  # fmt: skip
-ASSAULT_MODE_ORDER = ("suicide-attack", "drone", "unconventional", "aerial", "explosives", "heavy-weapons",
-                      "firearms", "targeted", "abduct", "torture", "primitive")  # fmt: skip
+ASSAULT_MODE_WORDS["crowd-control"] = ("teargas", "tear", "cannon", "cannons", "rubber", "batons", "pepper")
+ASSAULT_MODE_ORDER = ("suicide-attack", "drone", "crowd-control", "unconventional", "aerial", "explosives",
+                      "heavy-weapons", "firearms", "targeted", "abduct", "torture", "primitive")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -216,7 +218,6 @@ class Coded:
     declared: bool = False  # the actor announces its own plan ("plans to impose", "decided to expel")
     unless: bool = False  # conditioned by "unless": a cooperative promise becomes leverage
     classes: frozenset[str] = frozenset()
-    content_actor: Token | None = None
     content_head: Token | None = None  # a wrapper's complement (its conditions make the wrapper hypothetical)
 
     def span_tokens(self) -> tuple[Token, Token]:
@@ -313,7 +314,7 @@ class EventCoder:
             except (IndexError, KeyError, ValueError, AttributeError) as exc:
                 LOGGER.warning("events: sentence %d of %s not coded: %s", index, article_id, exc)
             self._remember(sent, ctx, memory)
-        return _dedupe(events)
+        return _dedupe(_recipients_from_context(events))
 
     def _first(self, token: Token) -> bool:
         """A first-person pronoun ("we", "our"; not the country "US")."""
@@ -374,7 +375,8 @@ class EventCoder:
         if not (found - {"place", "named", "people"}):
             current = token
             for _ in range(2):
-                inner = syntax.prep_object(current, "of")
+                amount = current.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or current.pos_ == "NUM"
+                inner = syntax.prep_object(current, "of", "in") if amount else syntax.prep_object(current, "of")
                 if inner is None:
                     break
                 inner_classes = self.lexicon.classes_of(inner)
@@ -483,7 +485,14 @@ class EventCoder:
             mode = self._assault_mode(token)
         if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
             mode = "weapons" if "forces" not in frame.obj_classes else mode
-        recipients = self._recipients(frame, entry.recipient)
+        if entry.actor:
+            # "Ukraine received aid from Washington": the giver acts, the subject receives
+            giver = self._recipients(frame, entry.actor)
+            subject = [actor] if actor is not None and "subject" in entry.recipient else []
+            actor, how = (giver[0], "subj") if giver else (None, "")
+            recipients = subject
+        else:
+            recipients = self._recipients(frame, entry.recipient)
         if "recipient" in entry.needs and not recipients:
             return None
         last = frame.obj if frame.obj is not None and entry.obj else token
@@ -658,7 +667,6 @@ class EventCoder:
             future=future and result_type not in ("AGREE", "ACCUSE"),
             context=set(entry.context) | (content.context if content is not None else set()),
             classes=content_classes,
-            content_actor=content.actor if content is not None else None,
             content_head=content_token,
         )
         return result
@@ -983,6 +991,13 @@ class EventCoder:
                 return False
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in current.children):
                 return False
+            consequence = (
+                dep == "advcl"
+                and current.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "mark") for c in current.children)
+            )
+            if consequence and current == head and parent.i in frames and frames[parent.i].entry.type == item.type:
+                return False  # "shelled the city, killing five civilians": one act, told twice
             if dep == "advcl" and parent.i in frames and current == head:
                 parent_type = frames[parent.i].entry.type
                 if parent_type == "PROTEST" and item.type in ("REQUEST", "ACCUSE", "PROTEST"):
@@ -1361,9 +1376,9 @@ class EventCoder:
             item.hypothetical = True
         if item.voice is None:
             item.voice = self._voice(top, quotes)
-        self._future_rules(item)
         if item.negated:
             self._negation_rules(item)
+        self._future_rules(item)
 
     def _future_rules(self, item: Coded) -> None:
         """PLOVER: promised cooperation is AGREE, a promised retreat CONCEDE, a declared future attack THREATEN."""
@@ -1380,7 +1395,9 @@ class EventCoder:
         elif item.type == "RETREAT" and explicit_actor:
             item.rule.append("future RETREAT->CONCEDE")
             item.type, item.mode = "CONCEDE", None
-        elif item.type in MATERIAL_CONFLICT and (item.hypothetical or self._declared(item)):
+        elif item.type in MATERIAL_CONFLICT and (
+            item.hypothetical or (self._declared(item) and item.type != "MOBILIZE")
+        ):
             table = self.lexicon.cues.get("threat_modes", {})
             mode = table.get(f"{item.type}:{item.mode}") or table.get(item.type)
             item.rule.append(f"future {item.type}->THREATEN")
@@ -1451,8 +1468,8 @@ class EventCoder:
                 recipients = self._addressee(item, sent, voice, actors, ctx, memory)
             if item.speech and item.type == "REQUEST" and not recipients:
                 return None
-        if not actors and not recipients:
-            return None
+        if not actors and (not recipients or item.negated):
+            return None  # nobody acts: nothing to code (and a negated act of nobody is noise)
         if item.type == "CONSULT" and item.mode != "visit" and item.reciprocal and actors and recipients:
             # PLOVER: in a meeting with no host/visitor distinction every participant is an actor.
             actors = actors + [r for r in recipients if not any(_same(r, a) for a in actors)]
@@ -1467,6 +1484,12 @@ class EventCoder:
             anchors.append(voice.verb)
         when, until, _expr = event_date(sent, anchors, published, future=item.future, future_anchors=2)
         location = self.gazetteer.locate(sent, item.head)
+        if location is None and item.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
+            for target in recipients:
+                place = self.gazetteer.lookup(target.text) or self.gazetteer.lookup(target.text.split(" of ")[-1])
+                if place is not None and not place.is_country:
+                    location = place.country  # "shelled the city of Kharkiv": the target is the place
+                    break
         mode = item.mode
         conf = self._confidence(item, actors, recipients)
         rule = "; ".join(item.rule)
@@ -1484,7 +1507,7 @@ class EventCoder:
             id=event_id,
             event_type=item.type,
             article_id=article_id,
-            text=sent.text,
+            text=sent.text.strip(),
             trigger=trigger,
             actor=actors,
             recipient=recipients,
@@ -1635,6 +1658,8 @@ class EventCoder:
                         kb_id=extra.kb_id if actor is None or actor.kb_id is None else actor.kb_id,
                     )
                     break
+        if (actor is None or actor.country is None) and (place := self.gazetteer.lookup(text)) is not None:
+            actor = Actor(text=text, name=actor.name if actor else place.name, country=place.country)
         if actor is None:
             actor = Actor(text=text, start=span.start_char, end=span.end_char)
         else:
@@ -1651,7 +1676,7 @@ class EventCoder:
         return actor
 
     def _coordinated_modifiers(self, head: Token, ctx: ActorContext) -> list[Actor]:
-        """"US and Russian diplomats": one actor per coordinated nationality (when they name different ones)."""
+        """ "US and Russian diplomats": one actor per coordinated nationality (when they name different ones)."""
         if head.pos_ == "PRON":
             return []
         for child in head.lefts:
@@ -1765,6 +1790,29 @@ def _one_per_clause(coded: list[Coded]) -> list[Coded]:
         if current is None or item.conf > current.conf:
             best[clause] = item
     return sorted(best.values(), key=lambda item: item.head.i)
+
+
+def _recipients_from_context(events: list[Event], window: int = 2) -> list[Event]:
+    """A demand, threat or refusal with no recipient in its sentence is addressed to whom the same actor's
+    previous demand or threat (at most ``window`` sentences back) was: "Russia warned NATO ... 'We need
+    guarantees,' the diplomat said." The rule says so, and the confidence is lowered."""
+    for index, event in enumerate(events):
+        if event.recipient or event.event_type not in ("REQUEST", "THREATEN", "REJECT") or event.sentence_index is None:
+            continue
+        own = {a.country for a in event.actor if a.country}
+        if not own:
+            continue
+        for earlier in reversed(events[:index]):
+            if earlier.sentence_index is None or event.sentence_index - earlier.sentence_index > window:
+                break
+            if earlier.event_type not in ("REQUEST", "THREATEN", "REJECT") or not earlier.recipient:
+                continue
+            if own & {a.country for a in earlier.actor} and not own & {a.country for a in earlier.recipient}:
+                event.recipient = [dataclasses.replace(a) for a in earlier.recipient]
+                event.confidence = round(event.confidence * 0.9, 2)
+                event.rule = f"{event.rule}; recipient from sentence {earlier.sentence_index}"
+                break
+    return events
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

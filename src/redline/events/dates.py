@@ -156,6 +156,10 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
         count, unit = _number(found[1]), found[2]
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
         return published - timedelta(days=days), None
+    named = [day for name, day in WEEKDAYS.items() if re.search(rf"\b{name}\b", low)]
+    if len(named) > 1 and not re.search(r"\b(last|next)\b", low):  # "on Sunday and Monday"
+        days = [_weekday(published, day, direction="future" if future else "past") for day in named]
+        return min(days), max(days)
     for name, weekday in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", low):
             if re.search(rf"\blast {name}\b", low):
@@ -294,6 +298,28 @@ def candidates(sent: Any) -> list[tuple[int, int, str, Any]]:
     return found
 
 
+def _attachment(root: Any, anchor_ids: list[int], governing: set[int]) -> float | None:
+    """How an expression attaches to the event: the index of the anchor it modifies, 10+ when it modifies a
+    clause governing the event ("withdrew in October after the alliance had expelled ..."), None otherwise."""
+    head = root
+    for _ in range(8):
+        if head.i in anchor_ids:
+            return float(anchor_ids.index(head.i))
+        if head.head is head:
+            break
+        child, head = head, head.head
+        if head.i in anchor_ids:
+            return float(anchor_ids.index(head.i))
+        if head.pos_ in ("NOUN", "PROPN") and (child.lower_ == "of" or child.dep_ not in ("prep", "npadvmod")):
+            return None  # "the state of 27 May 1997", "its 2008 summit": the date of a thing
+
+        if head.pos_ in ("VERB", "AUX"):
+            if head.i in governing and anchor_ids:
+                return 10 + min(abs(root.i - i) for i in anchor_ids) / 100
+            return None
+    return None
+
+
 def event_date(
     sent: Any, anchors: list[Any], published: date | None, *, future: bool = False, future_anchors: int | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -310,18 +336,11 @@ def event_date(
         return None, None, None
     scored: list[tuple[float, str, Any]] = []
     anchor_ids = [token.i for token in anchors if token is not None]
+    governing = {token.i for anchor in anchors[:1] if anchor is not None for token in anchor.ancestors}
     for _start, _end, text, root in candidates(sent):
-        rank = 50.0
-        head = root
-        for _ in range(8):
-            if head.i in anchor_ids:
-                rank = float(anchor_ids.index(head.i))
-                break
-            if head.head is head:
-                break
-            head = head.head
-        if rank >= 50 and anchor_ids:
-            rank = 10 + min(abs(root.i - i) for i in anchor_ids) / 100
+        rank = _attachment(root, anchor_ids, governing)
+        if rank is None:
+            continue  # the date of another clause ("deceived Moscow in the 1990s") or of a thing ("the 1997 act")
         scored.append((rank, text, root))
     for rank, text, _root in sorted(scored, key=lambda item: item[0]):
         own = future_anchors is None or rank >= 10 or rank < future_anchors

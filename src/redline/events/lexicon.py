@@ -69,6 +69,7 @@ WRAP_KINDS = frozenset(
 
 _ENTRY_KEYS = frozenset(
     [
+        "actor",
         "lemma",
         "pos",
         "type",
@@ -121,6 +122,7 @@ class Entry:
     by_object: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     from_object: bool = False
     wrap: str | None = None
+    actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     reciprocal: bool = False
     needs: tuple[str, ...] = ()
@@ -298,6 +300,7 @@ def _entry(index: int, raw: dict[str, Any], types: dict[str, TypeInfo], classes:
         by_object=by_object,
         from_object=bool(raw.get("from_object", False)),
         wrap=wrap,
+        actor=_as_tuple(raw.get("actor")),
         recipient=_as_tuple(raw.get("recipient")),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs=_as_tuple(raw.get("needs")),

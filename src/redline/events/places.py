@@ -13,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from redline.events.lexicon import load_yaml
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +36,11 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self.adjectives: dict[str, str] = {}
         self.organisations: dict[str, str] = {}
-        try:
-            import pycountry
-
-            for country in pycountry.countries:
-                for attr in ("name", "common_name", "official_name"):
-                    name = getattr(country, attr, None)
-                    if name:
-                        self.places.setdefault(name, Place(name, country.alpha_3, True))
-        except ImportError:  # pragma: no cover - pycountry is a dependency
-            pass
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                name = getattr(country, attr, None)
+                if name:
+                    self.places.setdefault(name, Place(name, country.alpha_3, True))
         for code, spec in (data.get("countries") or {}).items():
             for name in spec.get("names") or ():
                 self.places[str(name)] = Place(str(name), code, True)
@@ -97,8 +94,6 @@ class Gazetteer:
             if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE_PREPS:
                 locative = True
             if not locative:
-                continue
-            if prep is not None and prep.lower_ == "from" and place.is_country:
                 continue
             rank = 0 if root.i in clause else (1 if not place.is_country else 3)
             if best is None or rank < best[0]:

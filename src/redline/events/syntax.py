@@ -96,20 +96,20 @@ def direct_object(token: Token) -> Token | None:
 
 
 def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
-    """Candidate objects of a predicate: direct object, passive subject, then objects of ``preps``."""
+    """Candidate objects of a predicate: direct object, objects of ``preps``, then the passive subject."""
     for child in token.children:
         if child.dep_ in ("dobj", "obj"):
             yield child
             yield from conjuncts(child)
-    if is_passive(token):
-        for child in token.children:
-            if child.dep_ == "nsubjpass":
-                yield child
     for prep in preps:
         obj = prep_object(token, prep)
         if obj is not None:
             yield obj
             yield from conjuncts(obj)
+    if is_passive(token):
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                yield child
 
 
 def conjuncts(token: Token) -> list[Token]:

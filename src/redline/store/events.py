@@ -159,7 +159,9 @@ def _insert(conn: sqlite3.Connection, values: list[dict[str, Any]]) -> None:
         return
     columns = ", ".join(_COLUMNS)
     marks = ", ".join(f":{name}" for name in _COLUMNS)
-    conn.executemany(f"INSERT OR REPLACE INTO events ({columns}) VALUES ({marks})", values)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in _COLUMNS if name != "id")
+    # an upsert, not INSERT OR REPLACE: the row keeps its place (rowid) in the listing order
+    conn.executemany(f"INSERT INTO events ({columns}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}", values)
 
 
 class EventsStore:

@@ -1,0 +1,316 @@
+"""The event coder: lexicon, gazetteer, store, stage, and the events an analyst would code (own sentences and the
+dev corpus)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from redline.errors import NotFoundError
+from redline.events.lexicon import PLOVER_TYPES, LexiconError, build_lexicon, load_lexicon
+from redline.events.places import load_gazetteer
+from redline.records import Actor, Article, Event, Span
+
+RESOURCES = Path(__file__).resolve().parent / "resources" / "events"
+DATA = Path(__file__).resolve().parents[1] / "src" / "redline" / "data" / "events"
+SENTENCES = [json.loads(line) for line in (RESOURCES / "sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+# ------------------------------------------------------------------------------------------------ lexicon
+def test_lexicon_loads_every_plover_type_with_quads_and_scores():
+    lexicon = load_lexicon()
+    assert set(PLOVER_TYPES) <= set(lexicon.types)
+    assert lexicon.quad("CONSULT") == 1 and lexicon.quad("AID") == 2
+    assert lexicon.quad("THREATEN") == 3 and lexicon.quad("ASSAULT") == 4
+    assert lexicon.intensity("CONSULT", "visit") == 4
+    assert lexicon.intensity("ASSAULT", "unconventional") == -10
+    assert lexicon.intensity("ACCUSE", None) < 0
+    assert lexicon.canonical_type("demand") == "REQUEST"
+    assert lexicon.canonical_type("FIGHT") == "ASSAULT"
+
+
+def test_particles_stay_words_and_every_pattern_is_valid():
+    lexicon = load_lexicon()
+    call_on = [e for e in lexicon.entries_for("call", "verb") if e.wrap == "appeal" and "on" in e.prt]
+    assert call_on, "'on' must not be read as the YAML boolean true"
+    for entry in lexicon.entries:
+        assert entry.type is None or entry.type in lexicon.types
+        assert 0 < entry.conf <= 1
+    for rule in lexicon.wrappers.values():
+        for row in [*rule.by_type.values(), *rule.by_class.values()]:
+            assert row.get("type") is None or row["type"] in lexicon.types
+
+
+def test_a_bad_lexicon_entry_is_a_clear_error(tmp_path: Path):
+    for name in ("plover.yaml", "nouns.yaml", "cues.yaml", "contexts.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    (tmp_path / "verbs.yaml").write_text("triggers:\n  - lemma: frobnicate\n    type: EXPLODE\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown type EXPLODE"):
+        build_lexicon(tmp_path)
+    (tmp_path / "verbs.yaml").write_text(
+        "triggers:\n  - lemma: frob\n    type: AGREE\n    colour: red\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="unknown keys"):
+        build_lexicon(tmp_path)
+
+
+def test_gazetteer_knows_capitals_cities_and_organisations():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Vienna").country == "AUT"
+    assert gazetteer.lookup("Geneva").country == "CHE"
+    assert gazetteer.lookup("the United States").country == "USA"
+    assert gazetteer.lookup("Kyiv").country == gazetteer.lookup("Kiev").country == "UKR"
+    assert gazetteer.organisation("NATO") == "NATO"
+    assert gazetteer.adjective("Russian") == "RUS"
+    assert gazetteer.lookup("Atlantis") is None
+
+
+# ------------------------------------------------------------------------------------------------ store
+def _event(event_id: str, article_id: str, event_type: str = "THREATEN", **fields) -> Event:
+    base = {
+        "actor": [Actor(text="Russia", start=0, end=6, name="Russia", country="RUS")],
+        "recipient": [Actor(text="NATO", start=20, end=24, name="NATO", country="NATO")],
+        "date": "2021-12-13",
+        "quad": 3,
+        "confidence": 0.8,
+        "sentence_index": 0,
+        "rule": "test",
+    }
+    base.update(fields)
+    return Event(
+        id=event_id,
+        event_type=event_type,
+        article_id=article_id,
+        text="Russia warned NATO of a response.",
+        trigger=Span("warned", 7, 13),
+        **base,
+    )
+
+
+def _article(store, article_id: str, outlet: str = "Outlet") -> None:
+    store.add_article(
+        Article(
+            id=article_id,
+            text="Russia warned NATO of a response.",
+            source=f"{article_id}.txt",
+            outlet=outlet,
+            published="2021-12-13",
+            content_hash=article_id,
+        )
+    )
+
+
+def test_add_events_replaces_an_articles_events_and_records_its_report(store):
+    _article(store, "a1", outlet="RT")
+    store.add_events("a1", [_event("e1", "a1"), _event("e2", "a1", "REQUEST")])
+    store.add_events("a1", [_event("e1", "a1")])
+    found = store.events(article_ids=["a1"])
+    assert [e.id for e in found] == ["e1"]
+    report = found[0].reports[0]
+    assert (report.article_id, report.outlet, report.sentence) == ("a1", "RT", found[0].text)
+    assert found[0].actor[0].country == "RUS" and found[0].trigger == Span("warned", 7, 13)
+
+
+def test_events_filters(store):
+    _article(store, "a1")
+    _article(store, "a2")
+    store.add_events("a1", [_event("e1", "a1"), _event("e2", "a1", "CONSULT", quad=1, date="2021-12-20")])
+    us = [Actor(text="Washington", start=0, end=10, name="United States", country="USA")]
+    store.add_events("a2", [_event("e3", "a2", "SANCTION", actor=us, date="2022-02-22", date_end="2022-02-24")])
+    assert {e.id for e in store.events(event_type="threaten")} == {"e1"}
+    assert {e.id for e in store.events(actor="RUS")} == {"e1", "e2"}
+    assert {e.id for e in store.events(actor="washing")} == {"e3"}
+    assert {e.id for e in store.events(recipient="NATO")} == {"e1", "e2", "e3"}
+    assert {e.id for e in store.events(country="USA")} == {"e3"}
+    assert {e.id for e in store.events(since="2021-12-14")} == {"e2", "e3"}
+    assert {e.id for e in store.events(until="2021-12-31")} == {"e1", "e2"}
+    assert {e.id for e in store.events(quad=1)} == {"e2"}
+    assert {e.id for e in store.events(text="WARNED NATO")} == {"e1", "e2", "e3"}
+    assert [e.id for e in store.events(limit=2)] == ["e1", "e2"]
+    assert [e.id for e in store.events(after_id="e1")] == ["e2", "e3"]
+    assert store.event("e3").event_type == "SANCTION"
+    with pytest.raises(NotFoundError):
+        store.event("missing")
+
+
+def test_set_merge_keeps_one_row_per_act_and_survives_a_recode(store):
+    _article(store, "a1")
+    _article(store, "a2")
+    store.add_events("a1", [_event("e1", "a1")])
+    store.add_events("a2", [_event("e2", "a2")])
+    canonical = store.event("e1")
+    canonical.story_id = "s1"
+    canonical.reports = [*canonical.reports, *store.event("e2").reports]
+    canonical.disagreements = {"date": ["2021-12-13", "2021-12-14"]}
+    store.set_merge(canonical, ["e1", "e2"])
+    merged = store.events(canonical_only=True)
+    assert [e.id for e in merged] == ["e1"]
+    assert len(merged[0].reports) == 2 and merged[0].disagreements["date"]
+    assert [e.id for e in store.events(story="s1")] == ["e1", "e2"]
+    store.add_events("a2", [_event("e2", "a2")])  # re-coding keeps the merge link of a surviving id
+    assert [e.id for e in store.events(canonical_only=True)] == ["e1"]
+
+
+# ------------------------------------------------------------------------------------------------ coder
+@pytest.fixture(scope="module")
+def coded() -> dict[str, list[Event]]:
+    """Every resource sentence coded once (one batch)."""
+    from redline.events import code_texts
+
+    return dict(code_texts([(row["id"], row["text"], row.get("date")) for row in SENTENCES]))
+
+
+def _countries(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _matches(event: Event, expect: dict) -> bool:
+    if event.event_type != expect["event_type"]:
+        return False
+    aliases = {"EU": {"EU", "EUR"}}
+    for side in ("actor", "recipient"):
+        got = _countries(getattr(event, side))
+        for code in expect.get(side, []):
+            if not got & aliases.get(code, {code}):
+                return False
+    return all(getattr(event, key) == expect[key] for key in expect if key not in ("event_type", "actor", "recipient"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", SENTENCES, ids=[row["id"] for row in SENTENCES])
+def test_own_sentences_code_as_an_analyst_would(coded, row):
+    events = coded[row["id"]]
+    shown = [(e.event_type, e.mode, _countries(e.actor), _countries(e.recipient), e.rule) for e in events]
+    if not row["expect"]:
+        assert events == [], f"expected no event, got {shown}"
+    for expect in row["expect"]:
+        assert any(_matches(e, expect) for e in events), f"{expect} not in {shown}"
+    if row.get("exclusive"):
+        assert len(events) == len(row["expect"]), shown
+
+
+@pytest.mark.slow
+def test_events_explain_themselves_and_point_into_the_text(coded):
+    texts = {row["id"]: row["text"] for row in SENTENCES}
+    for item_id, events in coded.items():
+        for event in events:
+            text = texts[item_id]
+            assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+            for actor in event.actor + event.recipient:
+                if actor.start >= 0:
+                    assert text[actor.start : actor.end] == actor.text
+            assert event.rule and event.id.startswith("ev_")
+            assert 0 < event.confidence <= 1 and event.quad in (1, 2, 3, 4)
+            assert -10 <= event.intensity <= 10
+            assert event.text in text
+
+
+@pytest.mark.slow
+def test_event_ids_are_stable_across_runs(coded):
+    from redline.events import code_texts
+
+    row = SENTENCES[0]
+    again = dict(code_texts([(row["id"], row["text"], row["date"])]))
+    assert [e.id for e in again[row["id"]]] == [e.id for e in coded[row["id"]]]
+
+
+@pytest.mark.slow
+def test_appeals_are_plover_requests_unless_cameo_conventions_are_asked_for():
+    from redline.events import EventCoder, code_texts
+
+    text = "The UN chief called on Russia to withdraw its troops from the border."
+    default = dict(code_texts([("a", text, "2022-02-20")]))["a"]
+    cameo = dict(code_texts([("a", text, "2022-02-20")], coder=EventCoder(appeals=False)))["a"]
+    assert cameo == []
+    assert [(e.event_type, e.mode) for e in default] == [("REQUEST", "yield")]
+    assert "RUS" in _countries(default[0].recipient)
+
+
+# ------------------------------------------------------------------------------------------------ dev corpus
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory):
+    """The dev corpus through the real pipeline: ingest, parse, quotes, events."""
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    files = sorted((shared / "corpus" / "dev").glob("*.txt"))
+    if not files:
+        pytest.skip("../shared/corpus/dev is not present")
+    from redline.ingest import ingest_paths
+    from redline.pipeline import run_stages
+    from redline.store import Store
+
+    store = Store(tmp_path_factory.mktemp("dev") / "redline.db")
+    ingest_paths([str(f) for f in files], store)
+    run_stages(store, only=["nlp", "quotes", "events"])
+    yield store
+    store.close()
+
+
+def _dev_events(store, **filters) -> list[Event]:
+    return store.events(**filters)
+
+
+def _published(store, event: Event) -> str:
+    return (store.article(event.article_id).published or "")[:10]
+
+
+# The dev articles are found by what they are (publication day), never by copying their text into the tests.
+@pytest.mark.slow
+def test_dev_russia_requests_guarantees_from_nato_and_the_us(dev_store):
+    requests = _dev_events(dev_store, event_type="REQUEST", actor="RUS")
+    assert any("NATO" in _countries(e.recipient) and "guarantees" in e.text for e in requests)
+    assert any("USA" in _countries(e.recipient) for e in requests)
+    assert any("binding" in e.text and "guarantees" in e.text for e in requests)
+
+
+@pytest.mark.slow
+def test_dev_russia_threatens_a_military_technical_response_if_nato_deploys(dev_store):
+    threats = _dev_events(dev_store, event_type="THREATEN", actor="RUS", recipient="NATO")
+    found = [e for e in threats if e.hypothetical and e.future and "technical" in e.trigger.text]
+    assert found, [(e.trigger.text, e.rule) for e in threats]
+    event = found[0]
+    assert event.mode == "violence" and event.date == "2021-12-13"
+    assert event.quote_id is not None  # the diplomat's statement, with its speaker from the quotes stage
+
+
+@pytest.mark.slow
+def test_dev_dates_follow_the_news_convention(dev_store):
+    events = _dev_events(dev_store)
+    monday = [e for e in events if _published(dev_store, e) == "2021-12-13" and "Monday" in e.text]
+    assert monday and all(e.date == "2021-12-13" for e in monday)  # published on that Monday
+    tuesday = [e for e in events if _published(dev_store, e) == "2021-12-21" and "Tuesday" in e.text]
+    assert tuesday and all(e.date == "2021-12-21" for e in tuesday)
+    october = [e for e in events if "October" in e.text]
+    assert october and {(e.date, e.date_end) for e in october} == {("2021-10-01", "2021-10-31")}
+    month = [e for e in events if "this month" in e.text]
+    assert month and all((e.date, e.date_end) == ("2021-12-01", "2021-12-20") for e in month)
+
+
+@pytest.mark.slow
+def test_dev_talks_are_consultations_between_russia_and_the_us(dev_store):
+    talks = _dev_events(dev_store, event_type="CONSULT")
+    assert any({"RUS", "USA"} <= _countries(e.actor) | _countries(e.recipient) for e in talks)
+    assert any(e.mode == "phone" and {"RUS", "USA"} <= _countries(e.actor) for e in talks)
+
+
+@pytest.mark.slow
+def test_dev_withdrawal_and_expulsion_are_sanctions_with_their_location(dev_store):
+    sanctions = _dev_events(dev_store, event_type="SANCTION")
+    withdrew = [e for e in sanctions if e.mode == "withdraw" and "RUS" in _countries(e.actor)]
+    assert withdrew and "NATO" in _countries(withdrew[0].recipient) and withdrew[0].location == "BEL"
+    assert any(e.mode == "expel" and "NATO" in _countries(e.actor) for e in sanctions)
+
+
+@pytest.mark.slow
+def test_dev_accusation_content_is_not_coded_as_an_event(dev_store):
+    accusations = _dev_events(dev_store, event_type="ACCUSE", recipient="RUS")
+    assert accusations
+    for accusation in accusations:
+        same_sentence = [
+            e
+            for e in _dev_events(dev_store, article_ids=[accusation.article_id])
+            if e.sentence_index == accusation.sentence_index
+        ]
+        assert [e.event_type for e in same_sentence] == ["ACCUSE"]
