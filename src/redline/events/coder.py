@@ -1625,6 +1625,9 @@ class EventCoder:
                 return Actor(text=head.text, start=head.idx, end=head.idx + len(head.text))
             return _relabel(antecedent, head)
         start, end = syntax.np_span(head)
+        # a phrase the parser broke into sibling fragments ("by ex - president of the US Donald Trump")
+        while end < len(doc) and doc[end].head == head.head and doc[end].dep_ == head.dep_ and head.dep_ != "conj":
+            end = max(end + 1, syntax.np_span(doc[end])[1])
         span = doc[start:end]
         text = span.text
         actor = ctx.resolve(text, start=span.start_char, end=span.end_char)
