@@ -87,7 +87,7 @@ def test_three_outlets_reporting_one_threat_become_one_event_with_three_reports(
         event("e-rt", "rt", actor=[RUSSIA], recipient=[], confidence=0.6),
         event("e-dw", "dw", actor=[RUSSIA], date="2021-12-14", confidence=0.8, mode="verbal"),
     ]
-    (merged,) = merge_events(events, outlets=OUTLETS, story_id="story-1")
+    (merged,) = merge_events(events, embed=keyword_embed, outlets=OUTLETS, story_id="story-1")
     canonical = merged.canonical
     # The first report (RT, earliest publication) anchors the id; the others point at it.
     assert canonical.id == "e-rt" and sorted(merged.member_ids) == ["e-dw", "e-tass"]
@@ -115,7 +115,21 @@ def test_two_threats_by_different_actors_are_different_acts() -> None:
     assert groups(merge_events(events, outlets=OUTLETS)) == [["e-gov"], ["e-mil"], ["e-usa"]]
     # A country-level report ("Russia threatened Ukraine") fits either Russian one, and joins the first.
     events.append(event("e-rus", "dw", actor=[RUSSIA], recipient=[UKRAINE], sentence_index=9))
-    assert groups(merge_events(events, outlets=OUTLETS)) == [["e-gov"], ["e-mil", "e-rus"], ["e-usa"]]
+    assert groups(merge_events(events, embed=keyword_embed, outlets=OUTLETS)) == [
+        ["e-gov"],
+        ["e-mil", "e-rus"],
+        ["e-usa"],
+    ]
+
+
+def test_the_same_country_alone_does_not_make_one_act() -> None:
+    """Russia threatens NATO through many officials in a week: without a shared name or wording, no merge."""
+    events = [
+        event("e-1", "rt", actor=[GAVRILOV], text="Gavrilov warned of a military response to NATO expansion."),
+        event("e-2", "tass", text="Moscow rejects the deployment of offensive strike weapons near its borders."),
+    ]
+    assert groups(merge_events(events, outlets=OUTLETS)) == [["e-1"], ["e-2"]]
+    assert groups(merge_events(events, embed=keyword_embed, outlets=OUTLETS)) == [["e-1"], ["e-2"]]
 
 
 def test_two_named_officials_of_one_country_are_different_acts_the_same_day() -> None:

@@ -1451,6 +1451,9 @@ class EventCoder:
             actors = speaker_actors if in_sentence else [_relabel(a, item.actor) for a in speaker_actors]
         elif item.actor is not None:
             actors = self._actors(item.actor, ctx, memory, reciprocal=item.reciprocal)
+            if item.type in VERBAL_ACTS and _speaks_for(speaker_actors, actors):
+                # "Ryabkov said Russia was ready to respond": the statement is the act, and its speaker made it
+                actors = speaker_actors
         elif item.type == "CONSULT" and voice is not None:
             actors = speaker_actors  # "talks with X are progressing", says a negotiating party
         else:
@@ -1777,6 +1780,18 @@ def _same(first: Actor, second: Actor) -> bool:
     if first.kb_id and first.kb_id == second.kb_id:
         return True
     return bool(first.name and first.name == second.name and first.country == second.country)
+
+
+VERBAL_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
+
+
+def _speaks_for(speakers: Sequence[Actor], actors: Sequence[Actor]) -> bool:
+    """A named speaker of the same state as every (state-level) actor of the reported statement."""
+    named = [a for a in speakers if a.name and a.country and a.kb_id != a.country]
+    if not named or not actors:
+        return False
+    countries = {a.country for a in named}
+    return all(a.country in countries and (a.kb_id is None or a.kb_id == a.country) and not a.role for a in actors)
 
 
 def _event_id(article_id: str | None, start: int, end: int, event_type: str) -> str:

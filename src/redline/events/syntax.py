@@ -145,6 +145,13 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
             found = agent(current)
             if found is not None:
                 return found, "agent"
+        if current.dep_ == "advcl":
+            # "came after the ministry released ...": the parser hangs the clause's subject on its marker
+            for mark in current.children:
+                if mark.dep_ == "mark":
+                    objects = [c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+                    if objects and objects[0].i < current.i:
+                        return objects[0], "subj"
         head = current.head
         if head == current:
             break
