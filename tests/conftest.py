@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +44,58 @@ def dev_corpus(shared: Path) -> list[Path]:
     if not files:
         pytest.skip("../shared/corpus/dev holds no reports")
     return files
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn serving an app in a thread on a free loopback port (a real HTTP server for API and UI tests)."""
+
+    def __init__(self, app: object) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def build_api_db(path: Path) -> Path:
+    """Ingest the API test articles and run every registered stage, as `redline run` does."""
+    from redline.pipeline import run
+
+    with Store(path) as db:
+        run([str(RESOURCES / "api")], db)
+    return path
+
+
+@pytest.fixture(scope="module")
+def api_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_api_db(tmp_path_factory.mktemp("api") / "redline.db")
+
+
+@pytest.fixture(scope="module")
+def api_server(api_db: Path) -> Iterator[LiveServer]:
+    """The API and dashboard over ``api_db``, live on loopback."""
+    from redline.api import create_app
+
+    with LiveServer(create_app(api_db)) as live:
+        yield live

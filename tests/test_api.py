@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
+from conftest import LiveServer
 from redline.api import create_app
 from redline.cli import cli
 from redline.cli.serve import check_bind, is_loopback
@@ -28,54 +26,14 @@ XSS = "<script>alert(1)</script>"
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class LiveServer:
-    """uvicorn serving an app in a thread on a free loopback port."""
-
-    def __init__(self, app: object) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-def build_db(path: Path) -> Path:
-    """Ingest the test articles and run every registered stage, as `redline run` does."""
-    from redline.pipeline import run
-
-    with Store(path) as store:
-        run([str(RESOURCES)], store)
-    return path
+@pytest.fixture(scope="module")
+def db(api_db: Path) -> Path:
+    return api_db
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("api") / "redline.db")
-
-
-@pytest.fixture(scope="module")
-def server(db: Path) -> Iterator[LiveServer]:
-    with LiveServer(create_app(db)) as live:
-        yield live
+def server(api_server: LiveServer) -> LiveServer:
+    return api_server
 
 
 @pytest.fixture

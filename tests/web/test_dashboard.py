@@ -9,19 +9,14 @@ when a stage yields nothing for these few articles.
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
-from redline.api import create_app
-from redline.pipeline import run
+from conftest import LiveServer
 from redline.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,28 +31,9 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("dashboard") / "redline.db"
-    with Store(db) as store:
-        run([str(RESOURCES)], store)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+def base_url(api_server: LiveServer) -> str:
+    return api_server.url
 
 
 @pytest.fixture(scope="module")
@@ -391,25 +367,15 @@ def test_token_prompt_then_overview(base_url: str, watched: Watched, tmp_path_fa
     """With a token, the dashboard asks for it once and then sends it as a Bearer header."""
     db = tmp_path_factory.mktemp("token") / "redline.db"
     Store(db).close()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db, token="tok-123"), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        assert thread.is_alive()
-        time.sleep(0.05)
-    try:
+    from redline.api import create_app
+
+    with LiveServer(create_app(db, token="tok-123")) as live:
         page = watched.page
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(f"{live.url}/")
         watched.wait_ready("/")
         page.locator("#banner input[type=password]").fill("tok-123")
         page.locator("#banner button").click()
         page.locator(".card").first.wait_for()
         assert page.locator("#banner").is_hidden()
         assert page.locator(".card").count() == 6
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
     assert [e for e in watched.errors if "401" not in e] == []
