@@ -581,3 +581,22 @@ def test_examples_corpus_translation_and_copies_follow_their_originals(db: Store
         assert db.story_of(copy.id) == db.story_of(copy.duplicate_of or "")
     # Several real events, not one blob: the corpus spans two months of distinct meetings.
     assert len(db.stories()) >= 5
+
+
+@pytest.mark.slow
+def test_eval_stories_cli_takes_gold_keyed_by_the_inputs_own_ids(tmp_path: Path) -> None:
+    """Gold written before ingest names articles by their input ids; the eval maps them to Redline ids."""
+    from click.testing import CliRunner
+
+    from redline.cli import cli
+    from redline.pipeline import run
+
+    resources = Path(__file__).resolve().parent / "resources" / "stories"
+    db_path = tmp_path / "stories.db"
+    with Store(db_path) as db:
+        run([str(resources / "articles.jsonl")], db)
+    result = CliRunner().invoke(cli, ["eval", "stories", str(resources / "gold.tsv"), "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == {"gold": 11, "clustered": 11}
+    assert scores["bcubed"]["f1"] >= 0.9 and scores["pairwise"]["f1"] >= 0.9

@@ -14,7 +14,7 @@ import click
 from redline import analysis
 from redline.cli.main import cli, db_option, evaluate, export, write_jsonl
 from redline.errors import RedlineError
-from redline.evaluate.stories import coverage, evaluate_stories, read_gold
+from redline.evaluate.stories import align_gold, coverage, evaluate_stories, read_gold
 from redline.export import FORMATS, write_rows
 from redline.records import Story
 from redline.report import build_report
@@ -139,6 +139,7 @@ def eval_stories(gold: str, store: Store, as_json: bool) -> None:
         truth = read_gold(Path(gold))
     except RedlineError as exc:
         raise click.ClickException(str(exc)) from exc
+    truth = align_gold(truth, store.articles())
     predicted = store.story_assignments()
     scores = evaluate_stories(truth, predicted)
     clustered, total = coverage(truth, predicted)

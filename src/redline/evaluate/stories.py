@@ -19,7 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 from redline.errors import GoldFormatError
-from redline.records import Record
+from redline.records import Article, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,23 @@ def _pair(line: str, number: int, path: Path) -> tuple[str, str] | None:
     if number == 1 and fields == ["article_id", "story_id"]:
         return None
     return fields[0], fields[1]
+
+
+def align_gold(gold: Mapping[str, str], articles: Iterable[Article]) -> dict[str, str]:
+    """Gold keyed by Redline article ids: a gold key may be the id, the input's source (``file.jsonl#3``) or
+    its base name, or the input item's own ``id``/``guid`` field, so gold can be written before ingest."""
+    keys: dict[str, str] = {}
+    for article in articles:
+        names = [article.id, article.source, Path(article.source).name]
+        if article.format in ("json", "feed") and article.raw.startswith("{"):
+            try:
+                raw = json.loads(article.raw)
+            except ValueError:
+                raw = {}
+            names += [str(raw[field]) for field in ("id", "guid") if isinstance(raw, dict) and raw.get(field)]
+        for name in names:
+            keys.setdefault(name, article.id)
+    return {keys.get(key, key): story for key, story in gold.items()}
 
 
 def _clusters(assignment: Mapping[str, str]) -> dict[str, set[str]]:
