@@ -189,3 +189,45 @@ def test_hard_wrapped_paragraphs_are_joined_not_taken_for_headlines() -> None:
     assert cleaned.title == "Sherman says Russian demands are non-starters"
     assert len(cleaned.paragraphs) == 2 and not cleaned.removed
     assert "Sergei Ryabkov had been frank" in cleaned.paragraphs[1]
+
+
+def test_newsletter_header_bylines_wrapped_lines_and_signature() -> None:
+    text = (
+        "THE EASTERN FRONT BRIEFING -- Friday, 14 January 2022\n\n"
+        "OSCE meeting in Vienna ends with warnings of war risk\n\n"
+        "By JANE DOE\n\n"
+        "Polish Foreign Minister Zbigniew Rau told the OSCE permanent council on Thursday that the risk of war\n"
+        "was greater than at any time in the past thirty years.\n\n"
+        "Western officials fear the drills in Belarus could be used as cover\n"
+        "for an attack on Ukraine from the north.\n\n"
+        "--\n"
+        "You are receiving this email because you subscribed.\n"
+        "Unsubscribe | Manage preferences\n"
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.date_line == "THE EASTERN FRONT BRIEFING -- Friday, 14 January 2022"
+    assert cleaned.title == "OSCE meeting in Vienna ends with warnings of war risk"
+    assert rules(cleaned)["byline"] == ["By JANE DOE"]
+    assert cleaned.paragraphs[1] == (
+        "Western officials fear the drills in Belarus could be used as cover for an attack on Ukraine from the north."
+    )
+    assert [r.text for r in cleaned.removed if r.rule == "signature"][0] == "--"
+    assert not any("Unsubscribe" in p or "receiving this email" in p for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Macron appelle à un dialogue franc avec la Russie sur la sécurité européenne",
+        "Лавров заявил, что Россия не будет бесконечно ждать ответа НАТО по гарантиям безопасности",
+    ],
+)
+def test_a_long_foreign_headline_is_a_title_not_menu_words(title: str) -> None:
+    body = (
+        "French President Emmanuel Macron said on Wednesday that Europe needed its own frank dialogue with Moscow.\n"
+        "Article translated from French by DeepL."
+    )
+    cleaned = clean_lines(f"{title}\n\n{body}")
+    assert cleaned.title == title
+    assert rules(cleaned) == {"disclaimer": ["Article translated from French by DeepL."]}
+    assert cleaned.translation_note

@@ -138,8 +138,8 @@ def dyad_series(events: Iterable[Event]) -> list[Dyad]:
     """Daily series of every dyad in ``events`` (canonical events: each act once), most active first."""
     by_dyad: dict[tuple[str, str], dict[str, DyadDay]] = {}
     for event in events:
-        if not event.date or event.quad not in (1, 2, 3, 4):
-            continue
+        if not event.date or event.quad not in (1, 2, 3, 4) or event.negated:
+            continue  # an act that did not happen ("did not expel") is no part of a relationship's series
         day = event.date[:10]
         for key in dyad_keys(event):
             slot = by_dyad.setdefault(key, {}).setdefault(day, DyadDay(date=day))

@@ -59,7 +59,7 @@ def unwrap(text: str) -> str:
     out = []
     for block in blocks:
         lines = [line for line in block.split("\n") if line.strip()]
-        if len(lines) >= 3:
+        if len(lines) >= 3 and not any(P.SIGNATURE.match(line) for line in lines):
             width = max(len(line) for line in lines)
             inner = lines[:-1]
             open_lines = sum(1 for line in inner if not P.TERMINAL.search(line) and len(line) >= 0.6 * width)
@@ -67,6 +67,17 @@ def unwrap(text: str) -> str:
                 block = " ".join(line.strip() for line in lines)
         out.append(block)
     return "\n\n".join(out)
+
+
+def join_continuations(lines: list[str]) -> list[str]:
+    """A line that does not end a sentence, followed by one starting in lower case, is one wrapped line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and not P.TERMINAL.search(joined[-1]) and len(joined[-1]) >= 30:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def key(line: str) -> str:
@@ -89,7 +100,7 @@ def is_nav_junk(line: str) -> bool:
     if len(tokens) < 6 or P.TERMINAL.search(line):
         return False
     lowered = [t.lower() for t in tokens]
-    stop_ratio = sum(t in P.STOPWORDS for t in lowered) / len(tokens)
+    stop_ratio = sum(t in P.STOPWORDS or t in P.FOREIGN_FUNCTION_WORDS for t in lowered) / len(tokens)
     icon_words = sum("icon" in t for t in lowered)
     lower_ratio = sum(t.islower() for t in tokens) / len(tokens)
     separators = len(P.NAV_SEPARATORS.findall(line))
@@ -99,10 +110,21 @@ def is_nav_junk(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is only a date/time (with labels like 'Updated:'), e.g. '14:07, 13 December 2021'."""
+    """A line that is only a date/time (with labels like 'Updated:'), e.g. '14:07, 13 December 2021'.
+
+    A short label set off by a dash or bar counts as a label too ('WEEKLY BRIEFING -- Friday, 14 January 2022').
+    """
     if len(line) > 80 or not P.DATE_HINT.search(line):
         return False
-    leftover = P.DATE_WORDS.sub(" ", P.DATE_LABEL.sub("", line))
+    if _only_date(line):
+        return True
+    parts = [part for part in re.split(r"\s+(?:--|[|–—-])\s+", line) if part]
+    dated = [part for part in parts if P.DATE_HINT.search(part) and _only_date(part)]
+    return len(parts) > 1 and len(dated) == 1 and all(len(words(p)) <= 5 for p in parts if p not in dated)
+
+
+def _only_date(text: str) -> bool:
+    leftover = P.DATE_WORDS.sub(" ", P.DATE_LABEL.sub("", text))
     return len(words(leftover)) <= 1
 
 
@@ -125,11 +147,16 @@ def is_headline_like(line: str) -> bool:
 def clean_lines(text: str, *, title: str | None = None) -> Cleaned:
     """Clean scraped text. ``title`` is a known title (from HTML/JSON); otherwise the header gives it."""
     out = Cleaned(title=title.strip() if title else None)
-    lines = [line for line in unwrap(normalise(text)).split("\n") if line]
+    lines = join_continuations([line for line in unwrap(normalise(text)).split("\n") if line])
     seen_prose = False
     doubled = {k for k, n in Counter(key(line) for line in lines).items() if n > 1 and k}
     previous_key = ""
+    in_signature = False
     for index, line in enumerate(lines):
+        if in_signature or P.SIGNATURE.match(line):
+            in_signature = True
+            out.removed.append(Removed(text=line, rule="signature"))
+            continue
         rule = _classify(
             line, out, seen_prose=seen_prose, index=index, lines=lines, doubled=doubled, previous_key=previous_key
         )

@@ -56,18 +56,25 @@ SITE_BOILERPLATE = re.compile(
     r"^(home|menu|search|log ?in|sign in|register)$|you can share this story on social media|"
     r"if you like this story, share it|^share (this|the) (article|story|post|page)$|"
     r"^follow [\w .]{1,30} on (telegram|twitter|facebook|x|vk|instagram|youtube)|alternate address(es)?|"
-    r"can also be accessed at|^loading\W*$|^(watch|listen)( now| live)?$)",
+    r"can also be accessed at|^loading\W*$|^(watch|listen)( now| live)?$|you are receiving this (e-?mail|newsletter)|"
+    r"unsubscribe|manage (your )?(preferences|subscription)|forward this (e-?mail|newsletter))",
     IGNORE,
 )
 DISCLAIMER = re.compile(
     r"(views?( and opinions)? expressed|opinions? expressed|do(es)? not necessarily (reflect|represent)|"
     r"(machine|automatically|auto)[- ]?translat|translated (automatically|by machine|with|using|by (google|deepl))|"
+    r"translated from \w+( into \w+)? (by|with|using)|\bby deepl\b|google translate|"
     r"^disclaimer\b|not responsible for (the )?(content|accuracy)|solely (those|the responsibility) of the author|"
     r"(first|originally) (published|appeared) (on|in|at|by)|this (article|story|report|content) (was|has been|is) "
     r"(originally |first )?(published|republished|translated|reproduced)|republished (from|with permission))",
     IGNORE,
 )
-BYLINE = re.compile(r"^(by|von|par|por)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|\||and|–|-).*)?$")
+BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|\||and|–|-).*)?$")
+SIGNATURE = re.compile(r"^--\s*$")  # an e-mail signature delimiter: what follows is not the article
+# Function words of other languages, so a foreign headline is not taken for a run of menu words.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    ["de", "la", "le", "les", "des", "du", "un", "une", "et", "à", "au", "aux", "en", "pour", "sur", "avec", "dans", "par", "est", "que", "qui", "der", "die", "das", "und", "von", "mit", "für", "auf", "ist", "ein", "eine", "zu", "im", "den", "dem", "des", "nicht", "el", "los", "las", "y", "del", "por", "con", "para", "una", "al", "lo", "se", "в", "и", "на", "с", "не", "что", "по", "к", "о", "из", "за", "для", "от", "до", "у", "как", "это", "il", "di", "che", "per", "non", "della", "nel"]
+)
 CREDIT_LINE = re.compile(
     r"^\(?(reporting|writing|editing|additional reporting|compiled|edited|translated) by\b", IGNORE
 )
