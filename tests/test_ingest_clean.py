@@ -211,7 +211,7 @@ def test_newsletter_header_bylines_wrapped_lines_and_signature() -> None:
     assert cleaned.paragraphs[1] == (
         "Western officials fear the drills in Belarus could be used as cover for an attack on Ukraine from the north."
     )
-    assert [r.text for r in cleaned.removed if r.rule == "signature"][0] == "--"
+    assert next(r.text for r in cleaned.removed if r.rule == "signature") == "--"
     assert not any("Unsubscribe" in p or "receiving this email" in p for p in cleaned.paragraphs)
 
 
