@@ -1414,8 +1414,9 @@ class EventCoder:
         return item.voice is not None and item.voice.speaker is not None and self._third(item.actor)
 
     def _negation_rules(self, item: Coded) -> None:
-        """A refused cooperation ("will not accept refugees", "would not meet their demands") is REJECT."""
-        if item.type in COOPERATIVE and (
+        """A refused cooperation ("will not accept refugees", "would not meet their demands") is REJECT, and so is
+        a refused sanction ("Belgrade would never impose sanctions on Russia")."""
+        if item.type in COOPERATIVE | {"SANCTION"} and (
             item.future or any(c.lower_ in ("would", "will", "wo", "can", "ca") for c in item.head.children)
         ):
             table = self.lexicon.cues.get("request_modes", {})
@@ -1477,6 +1478,7 @@ class EventCoder:
             # PLOVER: in a meeting with no host/visitor distinction every participant is an actor.
             actors = actors + [r for r in recipients if not any(_same(r, a) for a in actors)]
             recipients = []
+        actors = _distinct(actors)
         if item.speaker_acts and not actors:
             return None
         first, last = item.span_tokens()
@@ -1487,6 +1489,15 @@ class EventCoder:
             anchors.append(voice.verb)
         when, until, _expr = event_date(sent, anchors, published, future=item.future, future_anchors=2)
         location = self.gazetteer.locate(sent, item.head)
+        if (
+            item.type in ("ASSAULT", "COERCE")
+            and not recipients
+            and location
+            and not item.negated
+            and all(a.country and a.country != location for a in actors)
+        ):
+            # "Russian missiles struck energy infrastructure in Kyiv and Lviv": an attack on a place targets its state
+            recipients = [Actor(text=location, country=location)]
         if location is None and item.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
             for target in recipients:
                 place = self.gazetteer.lookup(target.text) or self.gazetteer.lookup(target.text.split(" of ")[-1])
@@ -1780,6 +1791,17 @@ def _same(first: Actor, second: Actor) -> bool:
     if first.kb_id and first.kb_id == second.kb_id:
         return True
     return bool(first.name and first.name == second.name and first.country == second.country)
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """One actor per entity: "Kyiv ... Ukraine's president" are one side, not two."""
+    out: list[Actor] = []
+    for actor in actors:
+        key = actor.kb_id or actor.name or (actor.country if not actor.name else None)
+        if key is not None and any((a.kb_id or a.name or a.country) == key for a in out):
+            continue
+        out.append(actor)
+    return out
 
 
 VERBAL_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
