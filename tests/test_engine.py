@@ -62,3 +62,19 @@ def test_a_failing_article_is_quarantined_and_the_run_goes_on(tmp_path: Path, re
     assert (failure.source, failure.reason) == (poisoned, "stage_error")
     assert "ValueError: cannot code this one" in failure.detail
     assert db.pending("fragile") == []
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_resumes_where_it_stopped(tmp_path: Path, resources: Path) -> None:
+    """A run killed after parsing picks up at the next stage; nothing is parsed or coded twice."""
+    from redline.pipeline import run_stages
+
+    db = Store(tmp_path / "r.db")
+    ingest_paths([str(resources / "ingest")], db)
+    assert run_stages(db, only=["nlp"]) == {"nlp": 13}  # ... and then the process died
+    resumed = run_stages(db)
+    assert resumed["nlp"] == 0 and resumed["quotes"] > 0 and resumed["events"] > 0
+    assert all(db.pending(stage) == [] for stage in ("nlp", "quotes", "events", "stories"))
+    again = run_stages(db)
+    assert again == {name: 0 for name in again}
+    assert len(db.events()) == resumed["events"]
