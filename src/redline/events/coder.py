@@ -1648,17 +1648,7 @@ class EventCoder:
         if actor is None or (actor.country is None and actor.name is None):
             inner = [a for a in ctx.find(span) if a.country or a.name]
             if inner:
-                best = inner[0]
-                actor = Actor(
-                    text=text,
-                    start=span.start_char,
-                    end=span.end_char,
-                    name=best.name,
-                    country=best.country,
-                    sector=best.sector,
-                    role=best.role,
-                    kb_id=best.kb_id,
-                )
+                actor = inner[0]
         if actor is None or actor.country is None:
             for appos in syntax.children(head, "appos"):
                 a_start, a_end = syntax.np_span(appos)
@@ -1678,19 +1668,9 @@ class EventCoder:
         if (actor is None or actor.country is None) and (place := self.gazetteer.lookup(text)) is not None:
             actor = Actor(text=text, name=actor.name if actor else place.name, country=place.country)
         if actor is None:
-            actor = Actor(text=text, start=span.start_char, end=span.end_char)
-        else:
-            actor = Actor(
-                text=text,
-                start=span.start_char,
-                end=span.end_char,
-                name=actor.name,
-                country=actor.country,
-                sector=actor.sector,
-                role=actor.role,
-                kb_id=actor.kb_id,
-            )
-        return actor
+            return Actor(text=text, start=span.start_char, end=span.end_char)
+        # the whole phrase is the mention, whichever part of it resolved
+        return dataclasses.replace(actor, text=text, start=span.start_char, end=span.end_char)
 
     def _coordinated_modifiers(self, head: Token, ctx: ActorContext) -> list[Actor]:
         """ "US and Russian diplomats": one actor per coordinated nationality (when they name different ones)."""
