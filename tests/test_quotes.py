@@ -558,3 +558,22 @@ def test_gold_format_doc_matches_the_readme_snippet():
         assert f"``{field}``" in module.__doc__
     row = json.loads((QUOTES / "dev_gold.jsonl").read_text().splitlines()[1])
     assert set(row) <= {"article_id", "source", "text", "speaker", "kind", "start", "end"}
+
+
+@pytest.mark.slow
+def test_the_nato_chief_and_a_name_the_tagger_cut_short() -> None:
+    """"The NATO chief" is the Secretary General on the article's date; "Ursula von der" + "Leyen" is one name."""
+    pytest.importorskip("redline.actors")
+    from redline.nlp import parse
+    from redline.quotes import actor_context
+
+    text = (
+        "Allies met in Brussels on Wednesday.\n\n"
+        "The NATO chief stressed that allies would keep reinforcing the eastern flank.\n\n"
+        "Commission President Ursula von der Leyen said the bloc was ready with sanctions.\n\n"
+        "“We will respond with unity,” she said."
+    )
+    (doc,) = parse([text])
+    quotes = extract_quotes(doc, "a", actors=actor_context("2022-01-12"))
+    assert _by_fragment(quotes, "reinforcing the eastern flank").speaker.name == "Jens Stoltenberg"
+    assert _by_fragment(quotes, "respond with unity").speaker.name == "Ursula von der Leyen"

@@ -152,6 +152,8 @@ class Discourse:
         return any(ref.kind == "person" and ref.name and _same_surname(ref.name, surname) for ref in self.referents)
 
     def _named(self, span: Span, kind: str) -> Referent:
+        if kind == "person":
+            span = _whole_name(span)
         name = _clean_name(span.text)
         head = span.root
         start, end = core_span(head)
@@ -595,6 +597,25 @@ def _phrase_head(token: Token) -> Token:
 def _governing_verb(token: Token) -> Token | None:
     head = _phrase_head(token).head
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"})
+
+
+def _whole_name(span: Span) -> Span:
+    """The entity the tagger cut short ("Ursula von der" + "Leyen"): extend over particles and capitalised words."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and (
+        (
+            doc[end].lower_ in NAME_PARTICLES
+            and end + 1 < len(doc)
+            and (doc[end + 1].is_title or doc[end + 1].lower_ in NAME_PARTICLES)
+        )
+        or (span.text.split()[-1].lower() in NAME_PARTICLES and doc[end].is_title)
+        or (end > span.end and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title)
+    ):
+        end += 1
+    return doc[span.start : end] if end > span.end else span
 
 
 def _clean_name(text: str) -> str:

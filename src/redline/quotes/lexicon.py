@@ -100,8 +100,9 @@ ROLE_LICENSES: dict[str, frozenset[str]] = {
     "spokesperson": frozenset({"spokesperson", "spokesman", "spokeswoman"}),
     "general": frozenset({"general", "commander"}),
     "commander": frozenset({"commander", "general", "chief"}),
-    "chief": frozenset({"chief", "head", "director", "commander", "chairman", "chairwoman"}),
-    "head": frozenset({"head", "chief", "director", "chairman", "chairwoman"}),
+    # "the NATO chief" is its Secretary General, "the EU chief" the Commission's president
+    "chief": frozenset({"chief", "head", "director", "commander", "chairman", "chairwoman", "secretary", "president"}),
+    "head": frozenset({"head", "chief", "director", "chairman", "chairwoman", "secretary", "president"}),
     "director": frozenset({"director", "head", "chief"}),
     "adviser": frozenset({"adviser", "advisor"}),
     "advisor": frozenset({"adviser", "advisor"}),
