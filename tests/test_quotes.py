@@ -562,7 +562,7 @@ def test_gold_format_doc_matches_the_readme_snippet():
 
 @pytest.mark.slow
 def test_the_nato_chief_and_a_name_the_tagger_cut_short() -> None:
-    """"The NATO chief" is the Secretary General on the article's date; "Ursula von der" + "Leyen" is one name."""
+    """ "The NATO chief" is the Secretary General on the article's date; "Ursula von der" + "Leyen" is one name."""
     pytest.importorskip("redline.actors")
     from redline.nlp import parse
     from redline.quotes import actor_context
