@@ -99,3 +99,12 @@ def api_server(api_db: Path) -> Iterator[LiveServer]:
 
     with LiveServer(create_app(api_db)) as live:
         yield live
+
+
+def store_merged(db: Store, events: list, quotes: list) -> None:
+    """Put hand-built events (as the stories stage would merge them) and quotes through the real store."""
+    for event in events:
+        db.add_events(event.article_id, [event])
+        db.set_merge(event, [])  # keeps the event's own list of reports, disagreements and story
+    for quote in quotes:
+        db.add_quotes(quote.article_id, [*db.quotes(article_ids=[quote.article_id]), quote])

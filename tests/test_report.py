@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from conftest import store_merged
 from redline.analysis import dyad_series
 from redline.records import Actor, Article, Event, Quote, Report, Span, Speaker
 from redline.report import ReportData, build_report, collect, plot_dyad, render
@@ -21,21 +22,6 @@ from redline.stories import cluster_articles
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1">'
 RUS = Actor(text="Russia", name="Russia", country="RUS")
 NATO = Actor(text="NATO", name="NATO", country="NATO")
-
-
-class HandBuiltEvents(Store):
-    """A real store for articles and stories; events and quotes served from lists (their tables are not ours)."""
-
-    hand_events: list[Event] = []  # noqa: RUF012  (replaced per test, never mutated)
-    hand_quotes: list[Quote] = []  # noqa: RUF012
-
-    def events(self, **filters: object) -> list[Event]:  # type: ignore[override]
-        story = filters.get("story")
-        return [e for e in self.hand_events if story is None or e.story_id == story]
-
-    def quotes(self, **filters: object) -> list[Quote]:  # type: ignore[override]
-        ids = filters.get("article_ids")
-        return [q for q in self.hand_quotes if ids is None or q.article_id in ids]  # type: ignore[operator]
 
 
 class TagCollector(HTMLParser):
@@ -78,8 +64,8 @@ def threat(event_id: str, article_id: str, date: str, story_id: str, outlets: Se
 
 
 @pytest.fixture
-def report_store(tmp_path: Path) -> Iterator[HandBuiltEvents]:
-    with HandBuiltEvents(tmp_path / "report.db") as store:
+def report_store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "report.db") as store:
         for n, (day, outlet) in enumerate([("2021-12-13", "TASS"), ("2021-12-14", "DW"), ("2021-12-21", "RT")]):
             store.add_article(
                 Article(
@@ -95,11 +81,11 @@ def report_store(tmp_path: Path) -> Iterator[HandBuiltEvents]:
             )
         cluster_articles(store, ["a0", "a1", "a2"], embed=topic_embed)
         story_id = store.story_of("a0") or ""
-        store.hand_events = [
+        events = [
             threat("e0", "a0", "2021-12-13", story_id, ["TASS", "DW"]),
             threat("e2", "a2", "2021-12-21", story_id, ["RT"]),
         ]
-        store.hand_quotes = [
+        quotes = [
             Quote(
                 id=f"q{n}",
                 article_id=f"a{n}",
@@ -114,10 +100,11 @@ def report_store(tmp_path: Path) -> Iterator[HandBuiltEvents]:
             )
             for n in range(2)
         ]
+        store_merged(store, events, quotes)
         yield store
 
 
-def test_report_shows_stories_merged_events_quotes_and_plots(report_store: HandBuiltEvents, tmp_path: Path) -> None:
+def test_report_shows_stories_merged_events_quotes_and_plots(report_store: Store, tmp_path: Path) -> None:
     path = build_report(report_store, tmp_path / "out" / "report.html")
     html = path.read_text(encoding="utf-8")
     # All members tie on closeness, so the earliest title names the story: shown, as text.
@@ -128,7 +115,7 @@ def test_report_shows_stories_merged_events_quotes_and_plots(report_store: HandB
     assert html.count("data:image/png;base64,") == 1
 
 
-def test_report_is_self_contained_and_escapes_untrusted_text(report_store: HandBuiltEvents, tmp_path: Path) -> None:
+def test_report_is_self_contained_and_escapes_untrusted_text(report_store: Store, tmp_path: Path) -> None:
     html = build_report(report_store, tmp_path / "report.html").read_text(encoding="utf-8")
     tags = TagCollector()
     tags.feed(html)
@@ -140,8 +127,7 @@ def test_report_is_self_contained_and_escapes_untrusted_text(report_store: HandB
 
 
 def test_an_empty_database_still_gives_a_report(tmp_path: Path) -> None:
-    with HandBuiltEvents(tmp_path / "empty.db") as store:
-        store.hand_events, store.hand_quotes = [], []
+    with Store(tmp_path / "empty.db") as store:
         data = collect(store)
         html = render(data)
     assert "No stories yet" in html and "No dated events between two actors yet." in html

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import store_merged
 from redline.records import Actor, Article, Event, Quote, Report, Span, Speaker
 from redline.report import build_report
 from redline.store import Store
@@ -23,21 +24,6 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-class HandBuiltEvents(Store):
-    """Articles and stories from the real store; events and quotes from lists (other stages own those tables)."""
-
-    hand_events: list[Event] = []  # noqa: RUF012  (replaced per test, never mutated)
-    hand_quotes: list[Quote] = []  # noqa: RUF012
-
-    def events(self, **filters: object) -> list[Event]:  # type: ignore[override]
-        story = filters.get("story")
-        return [e for e in self.hand_events if story is None or e.story_id == story]
-
-    def quotes(self, **filters: object) -> list[Quote]:  # type: ignore[override]
-        ids = filters.get("article_ids")
-        return [q for q in self.hand_quotes if ids is None or q.article_id in ids]  # type: ignore[operator]
-
-
 def one_topic(texts: Sequence[str]) -> np.ndarray:
     return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
 
@@ -47,7 +33,7 @@ def build_sample_report(tmp_path: Path) -> Path:
     russia = Actor(text="Russia", name="Russia", country="RUS")
     nato = Actor(text="NATO", name="NATO", country="NATO")
     days = ["2021-12-06", "2021-12-09", "2021-12-13", "2021-12-14", "2021-12-20", "2021-12-21"]
-    with HandBuiltEvents(tmp_path / "browser.db") as store:
+    with Store(tmp_path / "browser.db") as store:
         for n, day in enumerate(days):
             store.add_article(
                 Article(
@@ -84,8 +70,7 @@ def build_sample_report(tmp_path: Path) -> Path:
                     reports=[Report(f"a{n}", "TASS", text, 0, len(text), day), Report("a1", "DW", text, 0, 5, day)],
                 )
             )
-        store.hand_events = events
-        store.hand_quotes = [
+        quotes = [
             Quote(
                 id="q0",
                 article_id="a2",
@@ -98,6 +83,7 @@ def build_sample_report(tmp_path: Path) -> Path:
                 end=10,
             )
         ]
+        store_merged(store, events, quotes)
         return build_report(store, tmp_path / "report.html")
 
 
