@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import inspect
 import json
 import logging
 import re
@@ -99,18 +98,9 @@ class IngestOut(BaseModel):
 # -- helpers -----------------------------------------------------------------------------------------------
 
 
-def _call(store: Store, method: str, default: Any, **kwargs: Any) -> Any:
-    """Call a store query when this build of the store has it, passing only the filters it knows."""
-    func = getattr(store, method, None)
-    if func is None:
-        return default
-    known = {k: v for k, v in kwargs.items() if v is not None and _accepts(func, k)}
-    return func(**known)
-
-
-def _accepts(func: Callable[..., Any], name: str) -> bool:
-    params = inspect.signature(func).parameters
-    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+def _given(**filters: Any) -> dict[str, Any]:
+    """The filters a request actually set (None means "not asked for")."""
+    return {name: value for name, value in filters.items() if value is not None}
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -121,11 +111,8 @@ def _date(value: str | None, name: str) -> str | None:
     return value
 
 
-def _keyset(store: Store, limit: int, cursor: str | None) -> dict[str, Any]:
-    """Keyset paging arguments for ``store.events`` (all rows when it cannot page by id)."""
-    func = getattr(store, "events", None)
-    if func is None or not _accepts(func, "after_id"):
-        return {}
+def _keyset(limit: int, cursor: str | None) -> dict[str, Any]:
+    """Keyset paging arguments for ``store.events``: one row more than asked, after the cursor's id."""
     return {"limit": limit + 1, "after_id": cursor or None}
 
 
@@ -161,24 +148,12 @@ def _dyad_row(dyad: analysis.Dyad, *, days: bool = True) -> dict[str, Any]:
     return row
 
 
-def _dyads(store: Store, **kwargs: Any) -> list[analysis.Dyad]:
-    if not hasattr(store, "events"):
-        return []
-    return analysis.dyads(store, **kwargs)
-
-
-def _alerts(store: Store, **kwargs: Any) -> list[analysis.Alert]:
-    if not hasattr(store, "events"):
-        return []
-    return analysis.alerts(store, **kwargs)
-
-
 def _quotes(store: Store, **kwargs: Any) -> list[Any]:
-    return list(_call(store, "quotes", [], **kwargs))
+    return store.quotes(**_given(**kwargs))
 
 
 def _events(store: Store, **kwargs: Any) -> list[Any]:
-    return list(_call(store, "events", [], **kwargs))
+    return store.events(**_given(**kwargs))
 
 
 def reader(request: Request) -> Iterator[Store]:
@@ -307,7 +282,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     def get_article(store: Db, article_id: str) -> dict[str, Any]:
         """One article with the lines cleaning removed, its story, quotes and events."""
         row = article_row(store.article(article_id))
-        row["story"] = _call(store, "story_of", None, article_id=article_id)
+        row["story"] = store.story_of(article_id)
         row["quotes"] = [q.as_dict() for q in _quotes(store, article_ids=[article_id])]
         row["events"] = [e.as_dict() for e in _events(store, article_ids=[article_id])]
         return row
@@ -338,10 +313,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """Stories, latest first (or largest first with order=size)."""
         offset = _offset_cursor(cursor)
-        rows = _call(
-            store,
-            "stories",
-            [],
+        rows = store.stories(
             since=_date(since, "since"),
             until=_date(until, "until"),
             order=order,
@@ -353,8 +325,6 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def get_story(store: Db, story_id: str) -> dict[str, Any]:
         """A story: its articles side by side, its merged events (with report counts) and its quotes."""
-        if not hasattr(store, "story"):
-            raise NotFoundError(f"no story with id {story_id!r}")
         story = store.story(story_id)
         articles = store.articles(ids=story.articles) if story.articles else []
         events = _events(store, story=story_id, canonical_only=True)
@@ -399,11 +369,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             story=story,
             text=text,
             canonical_only=canonical,
-            **_keyset(store, limit, cursor),
+            **_keyset(limit, cursor),
         )
-        if cursor and not _accepts(getattr(store, "events", _keyset), "after_id"):
-            ids = [e.id for e in rows]
-            rows = rows[ids.index(cursor) + 1 :] if cursor in ids else []
         more = len(rows) > limit
         rows = rows[:limit]
         return {
@@ -414,8 +381,6 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(store: Db, event_id: str) -> dict[str, Any]:
         """One event with all its reports: each report's article, outlet and evidence span."""
-        if not hasattr(store, "event"):
-            raise NotFoundError(f"no event with id {event_id!r}")
         event = store.event(event_id)
         ids = [i for i in dict.fromkeys([r.article_id for r in event.reports] or [event.article_id]) if i]
         articles = store.articles(ids=ids) if ids else []
@@ -456,7 +421,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         key = name_or_code.casefold()
         partners = [
             _dyad_row(d, days=False)
-            for d in _dyads(store)
+            for d in analysis.dyads(store)
             if d.actor.casefold() == key or d.recipient.casefold() == key
         ]
         if not (as_actor or as_recipient or quotes or partners):
@@ -484,13 +449,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         top: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     ) -> dict[str, Any]:
         """The most active dyads (actor → recipient) with their daily series."""
-        found = _dyads(store, since=_date(since, "since"), until=_date(until, "until"), top=top)
+        found = analysis.dyads(store, since=_date(since, "since"), until=_date(until, "until"), top=top)
         return {"items": [_dyad_row(d) for d in found], "next": None}
 
     @app.get("/api/dyads/{actor}/{recipient}", tags=["analysis"])
     def get_dyad(store: Db, actor: str, recipient: str) -> dict[str, Any]:
         """One dyad's daily conflict/cooperation series and its escalation alerts."""
-        for dyad in _dyads(store):
+        for dyad in analysis.dyads(store):
             if dyad.actor == actor and dyad.recipient == recipient:
                 alerts = [a.as_dict() for a in analysis.detect_alerts([dyad])]
                 return {**_dyad_row(dyad), "alerts": alerts}
@@ -503,14 +468,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/alerts", tags=["analysis"])
     def list_alerts(store: Db, since: str | None = None, until: str | None = None) -> dict[str, Any]:
         """Escalation alerts: days when a dyad's conflict rose sharply above its own baseline."""
-        found = _alerts(store, since=_date(since, "since"), until=_date(until, "until"))
+        found = analysis.alerts(store, since=_date(since, "since"), until=_date(until, "until"))
         return {"items": [a.as_dict() for a in found], "next": None}
 
     @app.get("/api/summary", tags=["analysis"])
     def summary(store: Db) -> dict[str, Any]:
         """Counts: articles, outlets, languages, dates, duplicates, quarantine, stories, events, quotes."""
         data = store.article_summary()
-        data["stories"] = len(_call(store, "stories", []))
+        data["stories"] = len(store.stories())
         data["events"] = len(_events(store, canonical_only=True))
         data["quotes"] = len(_quotes(store))
         return data
