@@ -15,9 +15,8 @@ from conftest import LiveServer
 from redline.api import create_app
 from redline.cli import cli
 from redline.cli.serve import check_bind, is_loopback
-from redline.errors import NotFoundError
 from redline.ingest.sources import MAX_BYTES
-from redline.records import Actor, Event, Quote, Report, Span, Speaker
+from redline.records import Actor, Article, Event, Quote, Report, Span, Speaker
 from redline.store import Store
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "api"
@@ -306,42 +305,18 @@ QUOTES = [
 ]
 
 
-class RecordsStore(Store):
-    """A store whose events and quotes come from the lists above (the stages' output, built by hand)."""
-
-    def events(self, *, actor=None, recipient=None, event_type=None, story=None, limit=None, after_id=None, **_):
-        rows = [
-            e
-            for e in EVENTS
-            if (actor is None or any(actor in (a.country, a.name) for a in e.actor))
-            and (recipient is None or any(recipient in (a.country, a.name) for a in e.recipient))
-            and (event_type is None or e.event_type == event_type)
-            and (story is None or e.story_id == story)
-            and (after_id is None or e.id > after_id)
-        ]
-        return rows[:limit] if limit else rows
-
-    def event(self, event_id: str) -> Event:
-        for event in EVENTS:
-            if event.id == event_id:
-                return event
-        raise NotFoundError(f"no event with id {event_id!r}")
-
-    def quotes(self, *, article_ids=None, speaker=None, limit=None):
-        return [q for q in QUOTES if speaker in (None, q.speaker.name, q.speaker.country)]
-
-
 @pytest.fixture(scope="module")
-def records_client(db: Path) -> Iterator[httpx.Client]:
-    import redline.api
+def records_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """A real store holding the records above (as the stages would write them), served live."""
+    from conftest import store_merged
 
-    original = redline.api.Store
-    redline.api.Store = RecordsStore
-    try:
-        with LiveServer(create_app(db)) as live, httpx.Client(base_url=live.url, timeout=60) as http:
-            yield http
-    finally:
-        redline.api.Store = original
+    path = tmp_path_factory.mktemp("records") / "redline.db"
+    with Store(path) as db:
+        for article_id in [*(f"a{n}" for n in range(1, 13)), "b"]:
+            db.add_article(Article(id=article_id, text="Armenia warned.", source=article_id, content_hash=article_id))
+        store_merged(db, EVENTS, QUOTES)
+    with LiveServer(create_app(path)) as live, httpx.Client(base_url=live.url, timeout=60) as http:
+        yield http
 
 
 def test_events_paginate_by_cursor_and_filter(records_client: httpx.Client) -> None:

@@ -126,7 +126,8 @@ class QuotesStore:
         """Quotes in article and text order.
 
         :param article_ids: only these articles.
-        :param speaker: only speakers whose name or mention contains this text (case-insensitive).
+        :param speaker: a country or organisation code ("RUS", "NATO": speakers of that country), a knowledge-base
+            id, or text the speaker's name or mention contains (case-insensitive).
         :param limit: at most this many.
         """
         where: list[str] = []
@@ -135,10 +136,13 @@ class QuotesStore:
             ids = list(article_ids)
             where.append(f"q.article_id IN ({', '.join('?' * len(ids))})")
             params.extend(ids)
-        if speaker:
-            where.append("(lower(q.speaker_name) LIKE ? OR lower(q.speaker_mention) LIKE ?)")
+        if speaker and speaker.isupper() and len(speaker) <= 5:
+            where.append("(q.speaker_country = ? OR q.speaker_kb_id = ?)")  # a code: "RUS", "NATO"
+            params.extend([speaker, speaker])
+        elif speaker:
+            where.append("(lower(q.speaker_name) LIKE ? OR lower(q.speaker_mention) LIKE ? OR q.speaker_kb_id = ?)")
             pattern = f"%{speaker.lower()}%"
-            params.extend([pattern, pattern])
+            params.extend([pattern, pattern, speaker])
         sql = "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
