@@ -32,11 +32,11 @@ lint: install
 	$(BIN)/ruff format --check src tests
 
 bench: install
-	$(BIN)/redline bench --db bench.db
+	$(BIN)/redline bench --articles 1000 --out $(OUT)/bench
 
 # Debian's Chromium for the browser tests (needs root or sudo; skipped tests say so when it is absent).
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm bench.db $(OUT) .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(OUT) .pytest_cache
