@@ -31,7 +31,6 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from redline import analysis
-from redline.cli.articles import article_row
 from redline.errors import NotFoundError, RedlineError
 from redline.ingest import ingest_articles, parse_input
 from redline.ingest.sources import MAX_BYTES, RawInput
@@ -276,12 +275,12 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             limit=limit + 1,
             offset=offset,
         )
-        return _page(rows, limit, offset, article_row)
+        return _page(rows, limit, offset, Article.public_dict)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def get_article(store: Db, article_id: str) -> dict[str, Any]:
         """One article with the lines cleaning removed, its story, quotes and events."""
-        row = article_row(store.article(article_id))
+        row = store.article(article_id).public_dict()
         row["story"] = store.story_of(article_id)
         row["quotes"] = [q.as_dict() for q in _quotes(store, article_ids=[article_id])]
         row["events"] = [e.as_dict() for e in _events(store, article_ids=[article_id])]
@@ -331,7 +330,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         quotes = _quotes(store, article_ids=story.articles) if story.articles else []
         return {
             **story.as_dict(),
-            "articles": [article_row(a) for a in articles],
+            "articles": [a.public_dict() for a in articles],
             "events": [{**e.as_dict(), "report_count": len(e.reports) or 1} for e in events],
             "quotes": [q.as_dict() for q in quotes],
         }

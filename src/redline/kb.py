@@ -232,6 +232,14 @@ class KnowledgeBase:
 
     # --- queries -------------------------------------------------------------------------------------
 
+    def organisation(self, key: str) -> Organisation | None:
+        """An international organisation by id, name or alias (case-insensitive)."""
+        return _by_name(self.organisations, key)
+
+    def institution(self, key: str) -> Institution | None:
+        """A national body by id, name or alias (case-insensitive)."""
+        return _by_name(self.institutions, key)
+
     def person(self, key: str) -> Person | None:
         """A person by id, by (folded) name or alias, or by a surname only one known person has."""
         if key in self.people:
@@ -814,3 +822,10 @@ def parse_day(value: str | dt.date | None) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def _by_name(table: dict[str, Any], key: str) -> Any:
+    folded = key.lower()
+    return table.get(folded) or next(
+        (item for item in table.values() if folded in {a.lower() for a in [item.name, *item.aliases]}), None
+    )

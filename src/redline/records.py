@@ -56,6 +56,12 @@ class Article(Record):
     content_hash: str = ""  # sha256 of normalised text: exact-duplicate key
     format: str = "text"  # text | html | json | feed
 
+    def public_dict(self) -> dict[str, Any]:
+        """The export/API shape: everything but the raw input and the hash (they stay in the store)."""
+        data = self.as_dict()
+        del data["raw"], data["content_hash"]
+        return data
+
 
 @dataclass(slots=True)
 class Entity(Record):

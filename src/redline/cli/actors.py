@@ -108,17 +108,13 @@ def show(key: str, date_text: str | None, kb_files: tuple[str, ...]) -> None:
     if person is not None:
         _show_person(person, day)
         return
-    org = kb.organisations.get(key.lower()) or next(
-        (o for o in kb.organisations.values() if key.lower() in {a.lower() for a in [o.name, *o.aliases]}), None
-    )
+    org = kb.organisation(key)
     if org is not None:
         click.echo(f"{org.name}  [{org.id}]")
         click.echo(f"  code {org.code}  class {org.kind}  sector {org.sector or '-'}")
         click.echo(f"  aliases: {', '.join(org.aliases)}")
         return
-    inst = kb.institutions.get(key.lower()) or next(
-        (i for i in kb.institutions.values() if key.lower() in {a.lower() for a in [i.name, *i.aliases]}), None
-    )
+    inst = kb.institution(key)
     if inst is not None:
         click.echo(f"{inst.name}  [{inst.id}]")
         click.echo(f"  country {inst.country}  sector {inst.sector_on(day) or '-'}")

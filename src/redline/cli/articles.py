@@ -12,27 +12,10 @@ from redline.ingest import IngestResult, ingest_paths
 from redline.records import Article
 from redline.store import Store
 
-ARTICLE_FIELDS = [
-    "id",
-    "title",
-    "text",
-    "published",
-    "outlet",
-    "url",
-    "language",
-    "title_language",
-    "translated",
-    "duplicate_of",
-    "source",
-    "removed",
-    "format",
-]
-
 
 def article_row(article: Article) -> dict[str, Any]:
-    """The export/API shape of an article (no raw input: that stays in the database for provenance)."""
-    data = article.as_dict()
-    return {name: data[name] for name in ARTICLE_FIELDS}
+    """The export shape of an article (see ``Article.public_dict``)."""
+    return article.public_dict()
 
 
 def echo_summary(store: Store) -> None:

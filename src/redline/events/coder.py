@@ -1685,18 +1685,7 @@ class EventCoder:
                 found = ctx.resolve(f"{part.text} {head.text}", start=part.idx, end=part.idx + len(part.text))
                 if found is None or not found.country:
                     return []
-                actors.append(
-                    Actor(
-                        text=part.text,
-                        start=part.idx,
-                        end=part.idx + len(part.text),
-                        name=found.name,
-                        country=found.country,
-                        sector=found.sector,
-                        role=found.role,
-                        kb_id=found.kb_id,
-                    )
-                )
+                actors.append(dataclasses.replace(found, text=part.text, start=part.idx, end=part.idx + len(part.text)))
             if len({a.country for a in actors}) > 1:
                 return actors
         return []
@@ -1753,16 +1742,7 @@ class EventCoder:
 
 def _relabel(actor: Actor, token: Token) -> Actor:
     """The same actor, named by another mention (a pronoun) in this sentence."""
-    return Actor(
-        text=token.text,
-        start=token.idx,
-        end=token.idx + len(token.text),
-        name=actor.name,
-        country=actor.country,
-        sector=actor.sector,
-        role=actor.role,
-        kb_id=actor.kb_id,
-    )
+    return dataclasses.replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text))
 
 
 def _same(first: Actor, second: Actor) -> bool:
