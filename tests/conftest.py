@@ -108,3 +108,11 @@ def store_merged(db: Store, events: list, quotes: list) -> None:
         db.set_merge(event, [])  # keeps the event's own list of reports, disagreements and story
     for quote in quotes:
         db.add_quotes(quote.article_id, [*db.quotes(article_ids=[quote.article_id]), quote])
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pinned English pipeline, loaded once per test process."""
+    from redline.nlp import load_nlp
+
+    return load_nlp()

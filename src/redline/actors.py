@@ -283,7 +283,7 @@ class ArticleContext:
             titled = [r for g, r in readings if r.title_only or (any(c.kind in TITLE for c in g.comps) and not r.kb_id)]
             primary = titled[0] if titled else readings[0][1]
         for _, other in readings:
-            if other is primary:
+            if other is primary:  # same object (a reading)
                 continue
             primary.country = primary.country or other.country
             if primary.person is None and (primary.known is not None or primary.title_only):
@@ -344,7 +344,7 @@ class ArticleContext:
 
     def _chunks(self, doc: Any) -> dict[int, int]:
         """Token index -> noun chunk number, and the text, computed once per document (both walk the whole doc)."""
-        if self._chunk_doc is not doc:
+        if self._chunk_doc is not doc:  # same object (a Doc)
             self._doc_text = doc.text
             chunk_of: dict[int, int] = {}
             try:
@@ -833,7 +833,7 @@ class ArticleContext:
                 self._seen[top] = self._clock
         if reading.person is not None:
             person = reading.person
-            known = next((k for k in self._memory if k.person is person), None)
+            known = next((k for k in self._memory if k.person is person), None)  # same object (a KB person)
             if known is None:
                 names = [person.name, *person.aliases]
                 keys = {_name_key(n) for n in names} | {_name_key(n.split()[-1]) for n in names}
@@ -937,7 +937,7 @@ class ArticleContext:
                 continue
             (ga, ra), (gb, rb) = (a[0], a[1]), (b[0], b[1])
             named, title = (ra, rb) if _names_someone(ga) else (rb, ra)
-            if not _names_someone(ga if named is ra else gb):
+            if not _names_someone(ga if named is ra else gb):  # same object (a reading)
                 continue
             if not title.title_only or title.plural or (not title.sector and not title.role):
                 continue
@@ -978,7 +978,7 @@ _DEFAULT: list[ActorResolver] = []
 def default_resolver() -> ActorResolver:
     """A resolver over :func:`redline.kb.default_kb`, shared by the process (rebuilt if that knowledge base is)."""
     kb = default_kb()
-    if not _DEFAULT or _DEFAULT[0].kb is not kb:
+    if not _DEFAULT or _DEFAULT[0].kb is not kb:  # same object (the KB)
         _DEFAULT[:] = [ActorResolver(kb)]
     return _DEFAULT[0]
 

@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from redline.tree import is_root
+
 LOGGER = logging.getLogger(__name__)
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -305,7 +307,7 @@ def _attachment(root: Any, anchor_ids: list[int], governing: set[int]) -> float 
     for _ in range(8):
         if head.i in anchor_ids:
             return float(anchor_ids.index(head.i))
-        if head.head is head:
+        if is_root(head):
             break
         child, head = head, head.head
         if head.i in anchor_ids:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
+from redline.tree import climb, is_root, same
 
 EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
 CLAUSE_DEPS = frozenset(
@@ -103,7 +104,7 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
 def speaker_like(token: Token) -> bool:
     """Whether a subject can speak: a pronoun, a name, or a noun for people, offices, organisations or documents."""
     low = token.lower_
-    if low in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if low in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and not is_root(token.head):
         return speaker_like(token.head.head)
     if low in lex.PRONOUN_GENDER or low in lex.ORG_PRONOUNS or low in lex.UNRESOLVED_PRONOUNS:
         return True
@@ -127,7 +128,7 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     if quoted is not None:
         return quoted
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp", "conj")
     if token.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -145,9 +146,9 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
 def _quoted_person(token: Token) -> Token | None:
     """The person of "X was quoted as saying" / "his office quoted him as saying", when ``token`` is "saying"."""
     head = token.head
-    if head.lower_ == "as" and head.head is not head:
+    if head.lower_ == "as" and not is_root(head):
         head = head.head
-    if head.lemma_.lower() not in lex.QUOTING_VERBS or head is token:
+    if head.lemma_.lower() not in lex.QUOTING_VERBS or head.i == token.i:
         return None
     for dep in ("dobj", "nsubjpass"):
         for child in head.children:
@@ -168,7 +169,7 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
                 continue
             # A coordinated statement (same speaker, or "while X insisted ...") is its own quote; a cue in a
             # reported clause ("said Lavrov told him that ...") stays part of what is reported.
-            if subjects.get(i) is own or doc[i].dep_ in ("advcl", "conj", "parataxis"):
+            if same(subjects.get(i), own) or doc[i].dep_ in ("advcl", "conj", "parataxis"):
                 last = min(last, doc[i].left_edge.i - 1)
     elif (
         token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -304,9 +305,7 @@ def _source_phrase(token: Token, speaker: Token | None, lemma: str) -> Cue | Non
     if speaker is None:
         return None
     doc = token.doc
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
+    head = climb(token.head, lambda t: t.pos_ not in ("VERB", "AUX"))
     if head.lemma_.lower() in lex.SPEECH_VERBS and any(c.dep_ == "ccomp" or c.is_quote for c in head.subtree):
         return None
     phrase_first = token.left_edge.i

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.quotes import lexicon as lex
 from redline.records import Actor
+from redline.tree import climb
 
 WINDOW = 4  # sentences a pronoun may reach back, besides its own
 NAME_LABELS = frozenset({"PERSON"})
@@ -317,7 +318,7 @@ class Discourse:
     def merge(self, anonymous: Referent, named: Referent) -> None:
         """The unnamed person turned out to be ``named`` (lede rule): their mentions become ``named``'s."""
         for mention in self.mentions:
-            if mention.referent is anonymous:
+            if mention.referent is anonymous:  # same object (a referent)
                 mention.referent = named
         named.role_words |= anonymous.role_words
 
@@ -588,10 +589,7 @@ def _is_name(token: Token) -> bool:
 
 def _phrase_head(token: Token) -> Token:
     """The head of the noun phrase a name sits in (through compounds, appositions and coordination)."""
-    head = token
-    while head.dep_ in ("compound", "conj", "appos", "flat") and head.head is not head:
-        head = head.head
-    return head
+    return climb(token, lambda t: t.dep_ in ("compound", "conj", "appos", "flat"))
 
 
 def _governing_verb(token: Token) -> Token | None:

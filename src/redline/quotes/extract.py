@@ -287,8 +287,9 @@ class _Reader:
                         unnamed = resolution.referent
                         self.discourse.merge(unnamed, referent)
                         for other in self.found:
-                            if other.resolution is not None and other.resolution.referent is unnamed:
-                                other.resolution.referent = referent
+                            resolved = other.resolution
+                            if resolved is not None and resolved.referent is unnamed:  # same object (a referent)
+                                resolved.referent = referent
                     break
             return
 

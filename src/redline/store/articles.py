@@ -10,6 +10,10 @@ from redline.errors import NotFoundError
 from redline.records import Article, Failure, Removed
 from redline.store.core import dumps, loads
 
+# The order every stage reads articles in: by content (publication date, then id), never by ingest time, so
+# the same inputs give the same stories whatever order the files were read in or how fast the disk was.
+CANONICAL_ORDER = "published IS NULL, published, id"
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_articles",
@@ -169,19 +173,19 @@ class ArticlesStore:
         sql = "SELECT * FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published, ingested_at, id"
+        sql += f" ORDER BY {CANONICAL_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_article(row) for row in self.query(sql, tuple(params))]  # type: ignore[attr-defined]
 
     def article_ids(self) -> list[str]:
-        return [row["id"] for row in self.query("SELECT id FROM articles ORDER BY ingested_at, id")]  # type: ignore[attr-defined]
+        return [row["id"] for row in self.query(f"SELECT id FROM articles ORDER BY {CANONICAL_ORDER}")]  # type: ignore[attr-defined]
 
     def pending(self, stage: str) -> list[str]:
         """Articles the stage has not finished yet (what a resumed run still has to do)."""
         rows = self.query(  # type: ignore[attr-defined]
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM processed WHERE stage = ?) "
-            "ORDER BY ingested_at, id",
+            f"ORDER BY {CANONICAL_ORDER}",
             (stage,),
         )
         return [row["id"] for row in rows]

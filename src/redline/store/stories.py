@@ -86,16 +86,17 @@ class StoriesStore:
     # -- clusterer state -------------------------------------------------------------------------------
 
     def story_candidates(self, *, when: str | None, window_days: int, limit: int = 1000) -> list[StoryState]:
-        """Stories an article of day ``when`` may join: within the window, or undated; newest first.
+        """Stories an article of day ``when`` may join: within the window, or undated; latest end first.
 
-        An undated article (``when`` None) gets the ``limit`` most recently updated stories.
+        An undated article (``when`` None) gets the ``limit`` stories that end last. The order is by content,
+        never by update time, so the same corpus always meets the same candidates.
         """
         sql = f"SELECT {_STATE_COLUMNS} FROM stories"
         params: tuple[Any, ...] = ()
         if when is not None:
             sql += " WHERE start_date IS NULL OR (start_date <= ? AND end_date >= ?)"
             params = (_shift(when, window_days), _shift(when, -window_days))
-        sql += f" ORDER BY updated_at DESC, rowid DESC LIMIT {int(limit)}"
+        sql += f" ORDER BY end_date IS NULL, end_date DESC, id LIMIT {int(limit)}"
         return [_state(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
 
     def story_state(self, story_id: str) -> StoryState:

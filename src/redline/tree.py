@@ -1,0 +1,59 @@
+"""Bounded walks over a spaCy dependency tree, comparing tokens by index.
+
+Why this module exists: spaCy builds a new ``Token`` object each time one is read (``token.head``,
+``doc[i]``, iteration), so ``a is b`` is false even for the same token, and a loop such as
+``while head.head is not head`` never reaches the root: one verbless sentence hung a whole run that way.
+Every walk up the tree in Redline goes through these helpers, which compare ``.i`` and stop after a fixed
+number of steps even on a malformed parse (a cycle cannot happen in spaCy, but a bound costs nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token; kept loose so this module imports without spaCy
+
+# Deeper than any sentence Redline keeps (sentences are cut well below this many tokens).
+MAX_DEPTH = 512
+
+
+def same(a: Token | None, b: Token | None) -> bool:
+    """Whether two tokens are the same position in the same document (never by identity)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a.i == b.i and a.doc is b.doc  # same object (a Doc)
+
+
+def is_root(token: Token) -> bool:
+    """Whether ``token`` heads its sentence (spaCy makes a root its own head)."""
+    return token.head.i == token.i
+
+
+def ancestors(token: Token, limit: int = MAX_DEPTH) -> Iterator[Token]:
+    """The heads above ``token``, nearest first, at most ``limit`` of them."""
+    current = token
+    for _ in range(limit):
+        head = current.head
+        if head.i == current.i:
+            return
+        yield head
+        current = head
+
+
+def climb(token: Token, keep_going: Callable[[Token], bool], limit: int = MAX_DEPTH) -> Token:
+    """Walk up from ``token`` while ``keep_going(current)`` holds; stop at the root or after ``limit`` steps.
+
+    Returns the token the walk stopped on (``token`` itself when the predicate fails at once).
+    """
+    current = token
+    for _ in range(limit):
+        if not keep_going(current) or is_root(current):
+            return current
+        current = current.head
+    return current
+
+
+def depth(token: Token, limit: int = MAX_DEPTH) -> int:
+    """Number of heads between ``token`` and its root (capped at ``limit``)."""
+    return sum(1 for _ in ancestors(token, limit))
