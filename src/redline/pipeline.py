@@ -13,14 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redline import engine
+from redline.engine.budget import DEFAULT_TIMEOUT, Budget
 from redline.ingest import IngestResult, ingest_paths
 from redline.records import Failure
 from redline.registry import STAGES, Progress, Stage, no_progress, ordered
+from redline.stages import ArticleWork
 from redline.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
-# Modules that register stages when imported; a module not yet written is skipped.
+# Modules that register stages when imported.
 STAGE_MODULES = (
     "redline.stages.nlp",
     "redline.stages.quotes",
@@ -35,15 +38,21 @@ class RunResult:
     stages: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    retried: int = 0
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How stages run: the per-article time budget, worker processes, and whether to retry quarantined work."""
+
+    article_timeout: float = DEFAULT_TIMEOUT
+    workers: int = 1
+    retry_quarantined: bool = False
 
 
 def load_stages() -> None:
     for module in STAGE_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
 
 
 def run_stages(
@@ -52,16 +61,28 @@ def run_stages(
     progress: Progress = no_progress,
     only: Sequence[str] | None = None,
     seconds: dict[str, float] | None = None,
+    options: RunOptions | None = None,
 ) -> dict[str, int]:
     """Run registered stages in order over pending articles; returns what each produced.
 
-    ``seconds``, when given, receives each stage's wall time (for benchmarks).
+    Per-article stages run under a time budget in worker processes (see ``redline.engine.budget``) unless
+    the caller already chose an engine with ``engine.using``. ``seconds``, when given, receives each stage's
+    wall time (for benchmarks).
     """
     load_stages()
+    options = options or RunOptions()
+    chosen = [item for item in ordered(STAGES) if only is None or item.name in only]
+    if engine.is_set():
+        return _run_in_order(store, chosen, progress, seconds)
+    with engine.worker_processes(options.workers, Budget(options.article_timeout)):
+        return _run_in_order(store, chosen, progress, seconds)
+
+
+def _run_in_order(
+    store: Store, chosen: Sequence[Stage], progress: Progress, seconds: dict[str, float] | None
+) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for item in ordered(STAGES):
-        if only is not None and item.name not in only:
-            continue
+    for item in chosen:
         started = time.perf_counter()
         pending = store.pending(item.name) if item.per_article else store.article_ids()
         counts[item.name] = _run_guarded(item, store, pending, progress)
@@ -70,23 +91,33 @@ def run_stages(
     return counts
 
 
+def warm_stages() -> None:
+    """Load the models and dictionaries of every per-article stage (what a worker process needs)."""
+    load_stages()
+    for item in ordered(STAGES):
+        work = getattr(importlib.import_module(item.run.__module__), "WORK", None)
+        if isinstance(work, ArticleWork):
+            work.warm()
+
+
 def _run_guarded(item: Stage, store: Store, pending: Sequence[str], progress: Progress) -> int:
     """Run a stage; if the batch fails, retry article by article and quarantine the ones that still fail.
 
-    One bad article never kills a run: its failure is stored with the stage's name and the error, and it
-    is marked done for that stage so the rest of the pipeline goes on (a later fix can re-run it).
+    Per-article stages isolate failures themselves (``redline.stages.run_articles``); this guard is for the
+    others: one bad article never kills a run, its failure is stored with the stage's name and the error,
+    and it is marked done for that stage so the rest of the pipeline goes on.
     """
     try:
         return item.run(store, pending, progress)
-    except Exception:
+    except Exception:  # failure isolation lives here, in the stage runner, and nowhere else
         if not item.per_article:
             raise
-        LOGGER.exception("stage %s failed on a batch; retrying article by article", item.name)
+        LOGGER.warning("stage %s failed on a batch; retrying article by article", item.name, exc_info=True)
     count = 0
     for article_id in store.pending(item.name):
         try:
             count += item.run(store, [article_id], progress)
-        except Exception as exc:
+        except Exception as exc:  # the article is quarantined with the error; the run goes on
             LOGGER.warning("%s: stage %s failed: %s", article_id, item.name, exc)
             store.quarantine(
                 Failure(source=article_id, reason="stage_error", stage=item.name, detail=f"{type(exc).__name__}: {exc}")
@@ -95,14 +126,28 @@ def _run_guarded(item: Stage, store: Store, pending: Sequence[str], progress: Pr
     return count
 
 
+def retry_quarantined(store: Store) -> int:
+    """Make the articles a stage quarantined pending again (from that stage on); returns how many."""
+    load_stages()
+    return store.reopen(store.failed_articles(), [item.name for item in ordered(STAGES)])
+
+
 def run(
-    paths: Sequence[str], store: Store, *, progress: Progress = no_progress, out_dir: str | None = None
+    paths: Sequence[str],
+    store: Store,
+    *,
+    progress: Progress = no_progress,
+    out_dir: str | None = None,
+    options: RunOptions | None = None,
 ) -> RunResult:
     """`redline run`: ingest, then every stage, then the HTML report in ``out_dir``."""
+    options = options or RunOptions()
     started = time.perf_counter()
     result = RunResult(ingest=ingest_paths(paths, store, progress=progress))
     result.seconds["ingest"] = time.perf_counter() - started
-    result.stages = run_stages(store, progress=progress, seconds=result.seconds)
+    if options.retry_quarantined:
+        result.retried = retry_quarantined(store)
+    result.stages = run_stages(store, progress=progress, seconds=result.seconds, options=options)
     if out_dir is not None:
         started = time.perf_counter()
         result.outputs = write_outputs(store, Path(out_dir))
@@ -112,12 +157,8 @@ def run(
 
 def write_outputs(store: Store, out_dir: Path) -> dict[str, str]:
     """The files a run leaves for people: the HTML report (once the report stage exists)."""
-    try:
-        from redline.report import build_report
-    except ModuleNotFoundError as exc:
-        if exc.name != "redline.report":
-            raise
-        return {}
+    from redline.report import build_report
+
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "report.html"
     build_report(store, path)

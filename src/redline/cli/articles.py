@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from redline.cli.main import cli, db_option, export, progress_bars, silent_option
+from redline.engine.budget import DEFAULT_TIMEOUT
 from redline.export import FORMATS, write_rows
 from redline.ingest import IngestResult, ingest_paths
 from redline.records import Article
@@ -62,24 +63,44 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
     help="Where parsing runs: this process, or a Dask cluster.",
 )
 @click.option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")
-@click.option("--workers", type=int, default=2, show_default=True, help="LocalCluster worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (local: 1; dask: 2).")
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one article may take in one stage (per 20,000 characters); past it, it is quarantined.",
+)
+@click.option("--retry-quarantined", is_flag=True, help="Try the articles a stage quarantined once more.")
 def run(
-    paths: tuple[str, ...], store: Store, silent: bool, out_dir: str, engine: str, scheduler: str | None, workers: int
+    paths: tuple[str, ...],
+    store: Store,
+    silent: bool,
+    out_dir: str,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+    article_timeout: float,
+    retry_quarantined: bool,
 ) -> None:
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
     from contextlib import nullcontext
 
-    from redline.engine import using
+    from redline.engine import Budget, using
+    from redline.pipeline import RunOptions
     from redline.pipeline import run as run_pipeline
 
+    options = RunOptions(article_timeout, workers or 1, retry_quarantined)
     if engine == "dask":
         from redline.engine.dask import dask_engine
 
-        cluster = dask_engine(scheduler, workers=workers)
+        cluster = dask_engine(scheduler, workers=workers or 2, budget=Budget(article_timeout))
     else:
         cluster = nullcontext(None)
     with cluster as chosen, using(chosen) if chosen else nullcontext(), progress_bars(silent) as progress:
-        result = run_pipeline(paths, store, progress=progress, out_dir=out_dir)
+        result = run_pipeline(paths, store, progress=progress, out_dir=out_dir, options=options)
+    if result.retried:
+        click.echo(f"retried {result.retried} quarantined article(s)")
     click.echo(
         f"added {len(result.ingest.added)}, already stored {len(result.ingest.skipped)}, "
         f"quarantined {len(result.ingest.failed)}"

@@ -1,60 +1,87 @@
 """Stage adapters: each module registers one pipeline stage over the store (see ``redline.registry``).
 
-``over_parsed_articles`` is the loop the per-article stages share: batches of pending articles with their
-cached parse, one transaction per batch, failures quarantined with the stage's name.
+A per-article stage is an :class:`ArticleWork`: ``prepare`` reads what each article needs from the store (on
+the driver), ``work`` turns those payloads into records (a pure, top-level function, so it can run in a worker
+process under the article's time budget), ``write`` stores them. :func:`run_articles` is the loop they share:
+batches of pending articles, one transaction per batch; an article that fails or runs out of time is
+quarantined with the stage and the reason and marked done, so the run goes on and later runs do not pay its
+budget again (``redline run --retry-quarantined`` tries it once more).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import Any
 
+from redline import engine
+from redline.engine.budget import Failed, Item, Work, reason
 from redline.records import Article, Failure
 from redline.registry import Progress
 
 LOGGER = logging.getLogger(__name__)
-R = TypeVar("R")
+BATCH = 64
 
 
-def over_parsed_articles(
-    store: Any,
-    name: str,
-    article_ids: Sequence[str],
-    progress: Progress,
-    *,
-    work: Callable[[list[Article]], Callable[[Article, Any], list[R]]],
-    write: Callable[[str, list[R]], None],
-    batch_size: int = 32,
-) -> int:
-    """Run ``work`` on each pending article's cached parse and ``write`` its records; returns records written.
+@dataclass(frozen=True)
+class ArticleWork:
+    """A per-article stage split into its driver half (prepare, write) and its pure half (work).
 
-    ``work(batch)`` prepares what a batch needs (e.g. its stored quotes) and returns the per-article function.
-    An article without a cached parse stays pending (the NLP stage has not run on it); one whose processing
-    fails is quarantined with the error and stays pending, so a fixed version picks it up on the next run.
+    ``prepare`` returns one payload per article, or None for an article that is not ready (e.g. not parsed
+    yet: it stays pending). ``upstream`` names the stages whose failure on an article means this stage skips
+    it (marks it done with nothing to write).
     """
-    from redline.stages.nlp import load_doc
 
-    progress(name, total=len(article_ids))
+    name: str
+    prepare: Callable[[Any, list[Article]], list[Any]]
+    work: Work
+    write: Callable[[Any, str, Any], int]
+    upstream: tuple[str, ...] = ()
+    warm: Callable[[], None] = field(default=lambda: None)
+
+
+def run_articles(store: Any, spec: ArticleWork, article_ids: Sequence[str], progress: Progress) -> int:
+    """Run ``spec`` over ``article_ids`` on the current engine; returns the number of records written."""
+    progress(spec.name, total=len(article_ids))
     count = 0
-    for offset in range(0, len(article_ids), batch_size):
-        batch = store.articles(ids=article_ids[offset : offset + batch_size])
-        process = work(batch)
-        found: list[tuple[str, list[R]]] = []
-        for article in batch:
-            doc = load_doc(store, article.id)
-            if doc is None:
-                LOGGER.warning("%s: article %s has no cached parse; run the nlp stage first", name, article.id)
-                continue
-            try:
-                found.append((article.id, process(article, doc)))
-            except Exception as exc:  # one bad article must not stop the run: it is kept with its reason
-                LOGGER.exception("%s: failed on article %s", name, article.id)
-                store.quarantine(Failure(source=article.source, reason=f"{name}-error", stage=name, detail=repr(exc)))
-        with store.atomic():
-            for article_id, records in found:
-                write(article_id, records)
-                count += len(records)
-            store.mark_done(name, [article_id for article_id, _ in found])
-        progress(name, advance=len(batch))
+    for offset in range(0, len(article_ids), BATCH):
+        batch = store.articles(ids=article_ids[offset : offset + BATCH])
+        count += _run_batch(store, spec, batch)
+        progress(spec.name, advance=len(batch))
     return count
+
+
+def _run_batch(store: Any, spec: ArticleWork, batch: list[Article]) -> int:
+    skipped = [a.id for a in batch if store.failed_before(a.id, spec.upstream)]
+    ready = [a for a in batch if a.id not in skipped]
+    by_id = {a.id: a for a in ready}
+    items: list[Item] = []
+    for article, payload in zip(ready, spec.prepare(store, ready), strict=True):
+        if payload is None:
+            LOGGER.warning("%s: article %s is not ready (no parse yet); it stays pending", spec.name, article.id)
+            continue
+        items.append(Item(article.id, payload, len(article.text)))
+    outcomes = list(engine.current().run(spec.name, spec.work, items))
+    count = 0
+    with store.atomic():
+        for item, result in outcomes:
+            if isinstance(result, Failed):
+                _quarantine(store, spec.name, by_id[item.key], result, item.size)
+                continue
+            count += spec.write(store, item.key, result)
+            store.mark_done(spec.name, [item.key])
+        store.mark_done(spec.name, skipped)
+    return count
+
+
+def _quarantine(store: Any, stage: str, article: Article, failed: Failed, size: int) -> None:
+    seconds = engine.current().budget.for_size(size) if hasattr(engine.current(), "budget") else 0.0
+    failure = Failure(
+        source=f"{article.source} [{article.id}]",
+        reason=failed.kind,
+        stage=stage,
+        detail=reason(stage, failed, seconds),
+        raw_excerpt=(article.title or article.text[:120]),
+    )
+    store.record_stage_failure(failure, article.id)

@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from redline import nlp
 from redline.events import default_coder
 from redline.records import Article, Event, Quote
 from redline.registry import Progress, stage
-from redline.stages import over_parsed_articles
+from redline.stages import ArticleWork, run_articles
 from redline.store import Store
+
+Payload = tuple[str, str | None, bytes, list[Quote]]
+
+
+def events_of(payloads: list[Payload]) -> list[list[Event]]:
+    """(article id, date, parse bytes, quotes) to the article's events: pure, runs in a worker.
+
+    Speech acts get their speakers from the article's quotes, which the driver reads from the store.
+    """
+    coder = default_coder()
+    return [
+        coder.code(nlp.doc_from_bytes(data), article_id=article_id, published=published, quotes=quotes)
+        for article_id, published, data, quotes in payloads
+    ]
+
+
+def _prepare(store: Store, articles: list[Article]) -> list[Payload | None]:
+    by_article: dict[str, list[Quote]] = {}
+    for quote in store.quotes(article_ids=[article.id for article in articles]):
+        by_article.setdefault(quote.article_id, []).append(quote)
+    payloads: list[Payload | None] = []
+    for article in articles:
+        data = store.doc_bytes(article.id)
+        quotes = by_article.get(article.id, [])
+        payloads.append(None if data is None else (article.id, article.published, data, quotes))
+    return payloads
+
+
+def _write(store: Store, article_id: str, events: list[Event]) -> int:
+    store.add_events(article_id, events)
+    return len(events)
+
+
+def _warm() -> None:
+    nlp.load_nlp()
+    default_coder()
+
+
+WORK = ArticleWork("events", _prepare, events_of, _write, upstream=("nlp",), warm=_warm)
 
 
 @stage("events", requires=("docs", "quotes"), provides=("events",))
 def code_pending(store: Store, article_ids: Sequence[str], progress: Progress) -> int:
-    """Code pending articles (speech acts get their speakers from the stored quotes), batch by batch."""
-    coder = default_coder()
-
-    def work(batch: list[Article]) -> Callable[[Article, Any], list[Event]]:
-        by_article: dict[str, list[Quote]] = {}
-        for quote in store.quotes(article_ids=[article.id for article in batch]):
-            by_article.setdefault(quote.article_id, []).append(quote)
-        return lambda article, doc: coder.code(
-            doc, article_id=article.id, published=article.published, quotes=by_article.get(article.id, [])
-        )
-
-    return over_parsed_articles(store, "events", article_ids, progress, work=work, write=store.add_events)
+    """Code pending articles, batch by batch."""
+    return run_articles(store, WORK, article_ids, progress)

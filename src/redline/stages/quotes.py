@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from redline import nlp
 from redline.quotes import actor_context, extract_quotes
 from redline.records import Article, Quote
 from redline.registry import Progress, stage
-from redline.stages import over_parsed_articles
+from redline.stages import ArticleWork, run_articles
 from redline.store import Store
+
+Payload = tuple[str, str | None, bytes]
+
+
+def quotes_of(payloads: list[Payload]) -> list[list[Quote]]:
+    """(article id, publication date, parse bytes) to the article's quotes: pure, runs in a worker."""
+    return [
+        extract_quotes(nlp.doc_from_bytes(data), article_id, actors=actor_context(published))
+        for article_id, published, data in payloads
+    ]
+
+
+def _prepare(store: Store, articles: list[Article]) -> list[Payload | None]:
+    payloads: list[Payload | None] = []
+    for article in articles:
+        data = store.doc_bytes(article.id)
+        payloads.append(None if data is None else (article.id, article.published, data))
+    return payloads
+
+
+def _write(store: Store, article_id: str, quotes: list[Quote]) -> int:
+    store.add_quotes(article_id, quotes)
+    return len(quotes)
+
+
+def _warm() -> None:
+    nlp.load_nlp()
+    actor_context(None)
+
+
+WORK = ArticleWork("quotes", _prepare, quotes_of, _write, upstream=("nlp",), warm=_warm)
 
 
 @stage("quotes", requires=("docs",), provides=("quotes",))
 def extract_pending(store: Store, article_ids: Sequence[str], progress: Progress) -> int:
     """Extract quotes of pending articles; each batch is written and marked done in one transaction."""
-
-    def work(batch: list[Article]) -> Callable[[Article, Any], list[Quote]]:
-        return lambda article, doc: extract_quotes(doc, article.id, actors=actor_context(article.published))
-
-    return over_parsed_articles(store, "quotes", article_ids, progress, work=work, write=store.add_quotes)
+    return run_articles(store, WORK, article_ids, progress)

@@ -10,13 +10,14 @@ from redline.store.articles import ArticlesStore
 from redline.store.core import StoreBase
 from redline.store.docs import DocsStore
 from redline.store.events import EventsStore
+from redline.store.failures import FailuresStore
 from redline.store.quotes import QuotesStore
 from redline.store.stories import StoriesStore
 
 DEFAULT_DB = "redline.db"
 
 
-class Store(ArticlesStore, DocsStore, QuotesStore, EventsStore, StoriesStore, StoreBase):
+class Store(ArticlesStore, DocsStore, QuotesStore, EventsStore, StoriesStore, FailuresStore, StoreBase):
     """A Redline database file."""
 
 
