@@ -78,7 +78,8 @@ def test_loopback_names_are_served(client: httpx.Client, api_server: LiveServer,
 def test_host_policy_with_a_known_port_and_served_names() -> None:
     policy = Policy(port=8765)
     assert host_allowed(policy, "127.0.0.1:8765") and host_allowed(policy, "[::1]:8765")
-    assert not host_allowed(policy, "127.0.0.1:9999") and not host_allowed(policy, "localhost")
+    assert not host_allowed(policy, "127.0.0.1:9999") and not host_allowed(policy, "attacker.example:8765")
+    assert host_allowed(policy, "localhost")  # no port: the scheme's default, or a proxy's
     assert split_host("[::1]:80") == ("::1", 80) and split_host("a:b:c") is None and split_host("x:8o") is None
     assert host_allowed(Policy(hosts=None), "anything.example")
     assert served_hosts("127.0.0.1", None, ()) == {"127.0.0.1", "localhost", "::1"}
@@ -274,3 +275,33 @@ def test_a_pipeline_failure_during_post_is_a_json_500(tmp_path: Path) -> None:
         message = assert_error(response, 500, "internal_error")
         assert "OperationalError" in message and "Traceback" not in response.text
         assert_error(http.get("/api/articles"), 500, "internal_error")
+
+
+def test_redline_serve_checks_the_host_end_to_end(api_db: Path) -> None:
+    """`redline serve` as a user starts it: a real process on a free loopback port, with its port in the policy."""
+    import subprocess
+    import sys
+
+    from conftest import free_port
+
+    port = free_port()
+    command = [sys.executable, "-m", "redline", "serve", "--db", str(api_db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                ready = httpx.get(f"{url}/api/summary", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "redline serve did not start"
+                time.sleep(0.2)
+        assert ready.status_code == 200
+        assert_secured(ready)
+        assert_error(httpx.get(f"{url}/api/summary", headers={"Host": "attacker.example"}), 400, "invalid_host")
+        wrong_port = httpx.get(f"{url}/api/summary", headers={"Host": f"127.0.0.1:{port + 1}"})
+        assert_error(wrong_port, 400, "invalid_host")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -62,7 +62,7 @@ class Policy:
     :param token: the bearer token every non-public request needs (None: no token)
     :param hosts: host names served (lower case, IPv6 without brackets); None serves any name, for a
         token-guarded server bound to a wildcard address (the token is then what stops other sites)
-    :param port: the port the Host header must carry (None: any, when the app does not know its port)
+    :param port: the port a Host header that names one must name (None: any, when the app does not know its port)
     :param max_body: the largest request body in bytes
     """
 
@@ -96,7 +96,8 @@ def host_allowed(policy: Policy, header: str | None) -> bool:
     if parts is None:
         return False
     name, port = parts
-    return name in policy.hosts and (policy.port is None or port == policy.port)
+    # a Host without a port is the scheme's default (or a proxy's); with one, it must be ours
+    return name in policy.hosts and (policy.port is None or port is None or port == policy.port)
 
 
 def same_origin(origin: str, host_header: str) -> bool:

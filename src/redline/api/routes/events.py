@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from redline.api.models import Page
 from redline.api.paging import Cursor, Db, Limit, make_cursor, read_cursor
 from redline.queries import ArticleQuery, EventQuery
 from redline.records import Event
@@ -18,7 +19,7 @@ def event_item(event: Event) -> dict[str, Any]:
     return {**event.as_dict(), "report_count": len(event.reports) or 1}
 
 
-@router.get("/api/events")
+@router.get("/api/events", response_model=Page)
 def list_events(
     store: Db,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. THREATEN.")] = None,

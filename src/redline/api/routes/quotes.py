@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from redline import analysis
 from redline.api.errors import ApiError
+from redline.api.models import Page
 from redline.api.paging import MAX_LIMIT, Cursor, Db, Limit, offset_of, page
 from redline.api.routes.analysis import dyad_row
 from redline.queries import EventQuery, QuoteQuery
@@ -15,7 +16,7 @@ from redline.queries import EventQuery, QuoteQuery
 router = APIRouter()
 
 
-@router.get("/api/quotes", tags=["quotes"])
+@router.get("/api/quotes", response_model=Page, tags=["quotes"])
 def list_quotes(
     store: Db,
     speaker: Annotated[str | None, Query(description="A speaker's name, or a country/organisation code.")] = None,

@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from redline.api.models import Page
 from redline.api.paging import Cursor, Db, Limit, offset_of, page
 from redline.queries import STORY_ORDERS, ArticleQuery, EventQuery, QuoteQuery, StoryQuery
 
 router = APIRouter(tags=["stories"])
 
 
-@router.get("/api/stories")
+@router.get("/api/stories", response_model=Page)
 def list_stories(
     store: Db,
     since: Annotated[str | None, Query(description="Stories reaching this date (YYYY-MM-DD) or later.")] = None,
