@@ -40,6 +40,7 @@ BAD_VALUES = [
     (["events"], "--type", "BOMB", ("/api/events", "type"), "AGREE, CONSULT, SUPPORT"),
     (["events"], "--mode", "verbal", ("/api/events", "mode"), "violence"),
     (["events"], "--quad", "9", ("/api/events", "quad"), "1, 2, 3, 4"),
+    (["events"], "--quad", "three", ("/api/events", "quad"), "1, 2, 3, 4"),
     (["articles"], "--since", "2021-02-30", ("/api/articles", "since"), "not a date on the calendar"),
     (["stories"], "--order", "biggest", ("/api/stories", "order"), "recent, size"),
     (["stories"], "--until", "yesterday", ("/api/stories", "until"), "YYYY-MM-DD"),

@@ -163,7 +163,7 @@ def code_command(in_path: str | None, appeals: bool, batch_size: int) -> None:
 @click.option("--recipient", help="Recipient country/organisation code or name.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option("--quad", type=int, help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
+@click.option("--quad", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
 @click.option("--mode", help="PLOVER mode (violence, troops, expel, ...).")
 @click.option("--story", help="Only events of this story.")
 @click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per merged act.")
@@ -176,7 +176,7 @@ def events_command(
     recipient: str | None,
     since: str | None,
     until: str | None,
-    quad: int | None,
+    quad: str | None,
     mode: str | None,
     story: str | None,
     all_reports: bool,

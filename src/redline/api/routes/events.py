@@ -27,7 +27,7 @@ def list_events(
     recipient: Annotated[str | None, Query(description="Recipient country/organisation code or name.")] = None,
     country: Annotated[str | None, Query(description="A code or name on either side.")] = None,
     quad: Annotated[
-        int | None, Query(description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material.")
+        str | None, Query(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material.")
     ] = None,
     mode: Annotated[str | None, Query(description="PLOVER mode, e.g. violence.")] = None,
     since: Annotated[str | None, Query(description="From this date (YYYY-MM-DD).")] = None,
