@@ -118,7 +118,7 @@ def test_event_filters_are_accepted(client: httpx.Client) -> None:
         "recipient": "AZE",
         "country": "ARM",
         "quad": 3,
-        "mode": "verbal",
+        "mode": "violence",
         "since": "2023-03-01",
         "until": "2023-03-31",
         "text": "villages",

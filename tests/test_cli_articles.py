@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from click.testing import CliRunner
 
 from redline.cli import cli
+from redline.store import Store
 
 EXPORT_FIELDS = {
     "id",
@@ -53,6 +54,7 @@ def test_ingest_list_show_and_quarantine(tmp_path: Path, resources: Path) -> Non
 
 
 def test_show_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
+    Store(tmp_path / "r.db").close()  # an existing, empty database (a missing one is refused, see test_cli_validation)
     result = CliRunner().invoke(cli, ["show", "nope", "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 1
     assert "no article with id 'nope'" in result.output

@@ -165,6 +165,7 @@ def test_cli_report_writes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(commands, "build_report", fake_build)
     out = tmp_path / "r.html"
+    Store(tmp_path / "x.db").close()  # `report` reads a database: a missing one is refused
     result = CliRunner().invoke(cli, ["report", "--db", str(tmp_path / "x.db"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert written == [out] and out.exists()

@@ -1,4 +1,10 @@
-"""Write records as JSONL, CSV or Parquet: one function every `redline export` command shares."""
+"""Write records as JSONL, CSV or Parquet: one function every `redline export` command shares.
+
+CSV cells are made safe for spreadsheets: text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return would be run as a formula by Excel, LibreOffice or Google Sheets (a headline scraped from a hostile page
+could then fetch URLs or run commands), so such a cell gets a leading apostrophe, which spreadsheets show as
+text. Numbers stay numbers; JSONL and Parquet keep every value exactly as stored.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,14 @@ from pathlib import Path
 from typing import Any
 
 FORMATS = ("jsonl", "csv", "parquet")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (see the module docstring)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -40,7 +54,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
             return count
-        flat = [flatten(row) for row in rows]
+        flat = [{name: safe_cell(value) for name, value in flatten(row).items()} for row in rows]
         columns = list(dict.fromkeys(c for row in flat for c in row))
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -6,10 +6,11 @@ from typing import Any
 
 import click
 
-from redline.cli.main import cli, db_option, export, progress_bars, silent_option
+from redline.cli.main import build_query, cli, db_option, export, progress_bars, silent_option
 from redline.engine.budget import DEFAULT_TIMEOUT
 from redline.export import FORMATS, write_rows
 from redline.ingest import IngestResult, ingest_paths
+from redline.queries import ArticleQuery
 from redline.records import Article
 from redline.store import Store
 
@@ -40,7 +41,7 @@ def _exit_if_nothing(result: IngestResult) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option
+@db_option(create=True)
 @silent_option
 def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
     """Ingest files, folders, globs, - (stdin) and http(s) article or feed URLs."""
@@ -52,7 +53,7 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option
+@db_option(create=True)
 @silent_option
 @click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the report and exports.")
 @click.option(
@@ -126,7 +127,7 @@ def run(
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def articles(store: Store, as_json: bool, **filters: Any) -> None:
     """List ingested articles."""
-    rows = store.articles(**filters)
+    rows = store.articles(build_query(ArticleQuery, **filters))
     if as_json:
         write_rows((article_row(a) for a in rows), "jsonl", None)
         return

@@ -24,8 +24,9 @@ from typing import IO, Any
 
 import click
 
-from redline.cli.main import cli, db_option, evaluate, export, write_jsonl
+from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
 from redline.export import FORMATS, write_rows
+from redline.queries import EventQuery
 from redline.records import Event
 from redline.store import Store
 
@@ -162,10 +163,8 @@ def code_command(in_path: str | None, appeals: bool, batch_size: int) -> None:
 @click.option("--recipient", help="Recipient country/organisation code or name.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option(
-    "--quad", type=click.IntRange(1, 4), help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."
-)
-@click.option("--mode", help="PLOVER mode.")
+@click.option("--quad", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
+@click.option("--mode", help="PLOVER mode (violence, troops, expel, ...).")
 @click.option("--story", help="Only events of this story.")
 @click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per merged act.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
@@ -177,7 +176,7 @@ def events_command(
     recipient: str | None,
     since: str | None,
     until: str | None,
-    quad: int | None,
+    quad: str | None,
     mode: str | None,
     story: str | None,
     all_reports: bool,
@@ -185,7 +184,8 @@ def events_command(
     as_json: bool,
 ) -> None:
     """List coded events: who did what to whom, when, and the sentence that says so."""
-    found = store.events(
+    query = build_query(
+        EventQuery,
         event_type=event_type,
         actor=actor,
         recipient=recipient,
@@ -197,6 +197,7 @@ def events_command(
         canonical_only=not all_reports,
         limit=limit,
     )
+    found = store.events(query)
     if as_json:
         write_jsonl((event_row(e) for e in found), sys.stdout)
         return
@@ -241,7 +242,7 @@ def _who(actors: list) -> str:
 @click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per merged act.")
 def export_events(store: Store, fmt: str, out_path: str | None, all_reports: bool) -> None:
     """Export events (merged: one row per act with its reports) as JSONL, CSV or Parquet."""
-    found = store.events(canonical_only=not all_reports)
+    found = store.events(EventQuery(canonical_only=not all_reports))
     rows = (event_row(e) for e in found) if fmt == "jsonl" else (flat_event_row(e) for e in found)
     try:
         count = write_rows(rows, fmt, out_path)

@@ -8,14 +8,17 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from redline.errors import RedlineError
+from redline.queries import QueryError
 from redline.store import DEFAULT_DB, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+Q = TypeVar("Q")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,19 +40,52 @@ def evaluate() -> None:
     """Score Redline against a gold file: precision, recall, F1."""
 
 
-def db_option(func: F) -> F:
-    """`--db FILE` on every command; the store is opened for the command and passed as ``store``."""
+def db_option(func: F | None = None, *, create: bool = False) -> Any:
+    """`--db FILE` on every command; the store is opened for the command and passed as ``store``.
 
-    @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
-    @functools.wraps(func)
-    def wrapper(*args: Any, db_path: str, **kwargs: Any) -> Any:
-        try:
-            with Store(db_path) as store:
-                return func(*args, store=store, **kwargs)
-        except RedlineError as exc:
-            raise click.ClickException(str(exc)) from exc
+    Only commands that write (``create=True``: ingest, run) may start a new database; the others refuse a path
+    that does not exist instead of creating an empty database and reporting nothing found.
+    """
 
-    return wrapper  # type: ignore[return-value]
+    def decorate(command: F) -> F:
+        @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+        @functools.wraps(command)
+        def wrapper(*args: Any, db_path: str, **kwargs: Any) -> Any:
+            if not create:
+                require_db(db_path)
+            try:
+                with Store(db_path) as store:
+                    return command(*args, store=store, **kwargs)
+            except QueryError as exc:
+                raise bad_query(exc) from exc
+            except RedlineError as exc:
+                raise click.ClickException(str(exc)) from exc
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate(func) if func is not None else decorate
+
+
+def require_db(db_path: str) -> None:
+    """A usage error (exit 2) when there is no database file at ``db_path``."""
+    if not Path(db_path).is_file():
+        raise click.BadParameter(
+            f"no database at {db_path!r}; create one with `redline run PATH… --db {db_path}`, or name the right file",
+            param_hint="'--db'",
+        )
+
+
+def bad_query(exc: QueryError) -> click.BadParameter:
+    """A query value the query objects refused, as a usage error naming the option (exit 2)."""
+    return click.BadParameter(exc.message, param_hint=f"'--{exc.param}'")
+
+
+def build_query(query_type: type[Q], **fields: Any) -> Q:
+    """A query object from command options; a bad value is a usage error that lists the valid values."""
+    try:
+        return query_type(**fields)
+    except QueryError as exc:
+        raise bad_query(exc) from exc
 
 
 def silent_option(func: F) -> F:

@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from redline.cli.main import cli, db_option, evaluate, export, write_jsonl
+from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
 from redline.evaluate.quotes import QuoteScores, evaluate_store, read_gold
 from redline.export import FORMATS, write_rows
+from redline.queries import QuoteQuery
 from redline.records import Quote
 from redline.store import Store
 
@@ -34,7 +35,8 @@ def quote_row(quote: Quote) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 def quotes_command(store: Store, speaker: str | None, article_id: str | None, limit: int | None, as_json: bool) -> None:
     """List quotes with their speakers: direct, indirect and mixed speech."""
-    found = store.quotes(article_ids=[article_id] if article_id else None, speaker=speaker, limit=limit)
+    articles = (article_id,) if article_id else None
+    found = store.quotes(build_query(QuoteQuery, article_ids=articles, speaker=speaker, limit=limit))
     if as_json:
         write_jsonl((quote_row(q) for q in found), sys.stdout)
         return
@@ -62,7 +64,7 @@ def quotes_command(store: Store, speaker: str | None, article_id: str | None, li
 @click.option("--speaker", help="Only speakers whose name or mention contains this.")
 def export_quotes(store: Store, fmt: str, out_path: str | None, speaker: str | None) -> None:
     """Export quotes: id, article_id, text, kind, cue, speaker{...}, audience, sentence_index, start, end."""
-    rows = [quote_row(q) for q in store.quotes(speaker=speaker)]
+    rows = [quote_row(q) for q in store.quotes(build_query(QuoteQuery, speaker=speaker))]
     try:
         count = write_rows(rows, fmt, out_path)
     except ValueError as exc:

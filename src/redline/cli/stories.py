@@ -12,10 +12,11 @@ from typing import Any
 import click
 
 from redline import analysis
-from redline.cli.main import cli, db_option, evaluate, export, write_jsonl
+from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
 from redline.errors import RedlineError
 from redline.evaluate.stories import align_gold, coverage, evaluate_stories, read_gold
 from redline.export import FORMATS, write_rows
+from redline.queries import EventQuery, StoryQuery
 from redline.records import Story
 from redline.report import build_report
 from redline.store import Store
@@ -36,11 +37,12 @@ def _since_until(func: Any) -> Any:
 @cli.command("stories")
 @db_option
 @_since_until
-@click.option("--limit", type=int, default=50, show_default=True, help="How many stories (newest first).")
+@click.option("--order", default="recent", show_default=True, help="recent (latest first) or size (largest first).")
+@click.option("--limit", type=int, default=50, show_default=True, help="How many stories.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
-def stories_command(store: Store, since: str | None, until: str | None, limit: int, as_json: bool) -> None:
+def stories_command(store: Store, since: str | None, until: str | None, order: str, limit: int, as_json: bool) -> None:
     """List stories: articles about one real-world event across outlets and languages."""
-    found = store.stories(since=since, until=until, limit=limit)
+    found = store.stories(build_query(StoryQuery, since=since, until=until, order=order, limit=limit))
     if as_json:
         write_jsonl((story_row(story) for story in found), sys.stdout)
         return
@@ -63,7 +65,7 @@ def stories_command(store: Store, since: str | None, until: str | None, limit: i
 @click.option("--out", "out_path", help="Output file (default: standard output; required for parquet).")
 def export_stories(store: Store, fmt: str, out_path: str | None) -> None:
     """Export stories with id, title, articles, outlets, languages, start, end, size."""
-    rows = [story_row(story) for story in store.stories(order="size")]
+    rows = [story_row(story) for story in store.stories(StoryQuery(order="size"))]
     try:
         count = write_rows(rows, fmt, out_path)
     except ValueError as exc:
@@ -85,11 +87,14 @@ def _dyad_lines(dyads: Iterable[analysis.Dyad]) -> Iterable[str]:
 @cli.command("dyads")
 @db_option
 @_since_until
-@click.option("--top", type=int, default=10, show_default=True, help="How many dyads (most events first).")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many dyads (most events first)."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per dyad, with its daily series.")
 def dyads_command(store: Store, since: str | None, until: str | None, top: int, as_json: bool) -> None:
     """The most active actor → recipient pairs (merged events counted once)."""
-    found = analysis.dyads(store, since=since, until=until, top=top)
+    period = build_query(EventQuery, since=since, until=until)
+    found = analysis.dyads(store, since=period.since, until=period.until, top=top)
     if as_json:
         write_jsonl((dyad.as_dict() for dyad in found), sys.stdout)
     elif not found:
@@ -105,7 +110,8 @@ def dyads_command(store: Store, since: str | None, until: str | None, top: int, 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
 def alerts_command(store: Store, since: str | None, until: str | None, as_json: bool) -> None:
     """Escalation alerts: days when a dyad's conflict rose sharply above its own 7-day baseline."""
-    found = analysis.alerts(store, since=since, until=until)
+    period = build_query(EventQuery, since=since, until=until)
+    found = analysis.alerts(store, since=period.since, until=period.until)
     if as_json:
         write_jsonl((alert.as_dict() for alert in found), sys.stdout)
         return

@@ -7,8 +7,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from redline.errors import NotFoundError
+from redline.queries import ArticleQuery
 from redline.records import Article, Failure, Removed
 from redline.store.core import dumps, loads
+from redline.store.where import Where
 
 # The order every stage reads articles in: by content (publication date, then id), never by ingest time, so
 # the same inputs give the same stories whatever order the files were read in or how fast the disk was.
@@ -132,51 +134,15 @@ class ArticlesStore:
             raise NotFoundError(f"no article with id {article_id!r}", input_id=article_id)
         return _article(rows[0])
 
-    def articles(
-        self,
-        *,
-        outlet: str | None = None,
-        language: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        duplicates: bool | None = None,
-        ids: Iterable[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Article]:
-        """Articles matching the filters, oldest publication first (undated last)."""
-        where, params = [], []
-        if outlet:
-            where.append("outlet = ?")
-            params.append(outlet)
-        if language:
-            where.append("language = ?")
-            params.append(language)
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(published, 1, 10) <= ?")
-            params.append(until)
-        if search:
-            where.append("(title LIKE ? OR text LIKE ?)")
-            params.extend([f"%{search}%"] * 2)
-        if duplicates is True:
-            where.append("duplicate_of IS NOT NULL")
-        elif duplicates is False:
-            where.append("duplicate_of IS NULL")
-        if ids is not None:
-            id_list = list(ids)
-            where.append(f"id IN ({', '.join('?' * len(id_list))})")
-            params.extend(id_list)
-        sql = "SELECT * FROM articles"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {CANONICAL_ORDER}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [_article(row) for row in self.query(sql, tuple(params))]  # type: ignore[attr-defined]
+    def articles(self, query: ArticleQuery | None = None, /, **filters: Any) -> list[Article]:
+        """Articles matching ``query`` (or an :class:`ArticleQuery` built from ``filters``), oldest publication
+        first (undated last).
+
+        :raises QueryError: a filter value is invalid
+        """
+        query = _article_query(query, filters)
+        sql, params = _article_where(query).select("SELECT * FROM articles", CANONICAL_ORDER, query.limit, query.offset)
+        return [_article(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
 
     def article_ids(self) -> list[str]:
         return [row["id"] for row in self.query(f"SELECT id FROM articles ORDER BY {CANONICAL_ORDER}")]  # type: ignore[attr-defined]
@@ -257,3 +223,20 @@ class ArticlesStore:
             "translated": one["translated"] or 0,
             "quarantined": quarantined,
         }
+
+
+def _article_query(query: ArticleQuery | None, filters: dict[str, Any]) -> ArticleQuery:
+    if query is not None and filters:
+        raise TypeError("pass an ArticleQuery or keyword filters, not both")
+    return query if query is not None else ArticleQuery(**filters)
+
+
+def _article_where(query: ArticleQuery) -> Where:
+    where = Where().equal("outlet", query.outlet).equal("language", query.language)
+    where.since("published", query.since).until("published", query.until)
+    where.contains(("title", "text"), query.search)
+    if query.duplicates is True:
+        where.add("duplicate_of IS NOT NULL")
+    elif query.duplicates is False:
+        where.add("duplicate_of IS NULL")
+    return where.one_of("id", query.ids)

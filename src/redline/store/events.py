@@ -8,12 +8,14 @@ event that stands for itself or for a merged act, the canonical event's id for a
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from redline.errors import NotFoundError
+from redline.queries import EventQuery, QueryError
 from redline.records import Actor, Event, Report, Span
 from redline.store.core import dumps, loads
+from redline.store.where import ESCAPE, Where, like_pattern
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -202,90 +204,26 @@ class EventsStore:
                 values.append(_values(stored, canonical_id))
             _insert(conn, values)
 
-    def events(
-        self,
-        *,
-        event_type: str | None = None,
-        actor: str | None = None,
-        recipient: str | None = None,
-        country: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        quad: int | None = None,
-        mode: str | None = None,
-        story: str | None = None,
-        article_ids: Iterable[str] | None = None,
-        canonical_only: bool = False,
-        text: str | None = None,
-        limit: int | None = None,
-        after_id: str | None = None,
-    ) -> list[Event]:
-        """Events matching every given filter, in storage order (articles in the order they were coded).
+    def events(self, query: EventQuery | None = None, /, **filters: Any) -> list[Event]:
+        """Events matching every filter of ``query`` (or of an :class:`EventQuery` built from ``filters``), in
+        storage order (articles in the order they were coded).
 
-        :param event_type: a PLOVER type (case-insensitive)
-        :param actor: a country/organisation code ("RUS", "NATO") or a substring of an actor's name or mention
-        :param recipient: the same, for recipients
-        :param country: a code or name matching either side
-        :param since: events whose date (or date range) reaches this ISO date or later
-        :param until: events that start on or before this ISO date
-        :param quad: 1..4
-        :param mode: a PLOVER mode
-        :param story: a story id
-        :param article_ids: only events coded from these articles
-        :param canonical_only: leave out reports merged into another event (one row per act)
-        :param text: a substring of the evidence sentence (case-insensitive)
-        :param limit: at most this many
-        :param after_id: keyset paging: events stored after the event with this id
+        :raises QueryError: a filter value is invalid, or ``after_id`` names no stored event
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if event_type:
-            where.append("event_type = ?")
-            params.append(event_type.upper())
-        for side, value in (("actor", actor), ("recipient", recipient)):
-            if value:
-                clause, args = _side_filter(side, value)
-                where.append(clause)
-                params.extend(args)
-        if country:
-            first, first_args = _side_filter("actor", country)
-            second, second_args = _side_filter("recipient", country)
-            where.append(f"({first} OR {second})")
-            params.extend(first_args + second_args)
-        if since:
-            where.append("COALESCE(date_end, date) >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        if quad is not None:
-            where.append("quad = ?")
-            params.append(int(quad))
-        if mode:
-            where.append("mode = ?")
-            params.append(mode)
-        if story:
-            where.append("story_id = ?")
-            params.append(story)
-        if article_ids is not None:
-            ids = list(article_ids)
-            where.append(f"article_id IN ({', '.join('?' * len(ids))})")
-            params.extend(ids)
-        if canonical_only:
-            where.append("canonical_id IS NULL")
-        if text:
-            where.append("lower(text) LIKE ?")
-            params.append(f"%{text.lower()}%")
-        if after_id:
-            where.append("rowid > COALESCE((SELECT rowid FROM events WHERE id = ?), 0)")
-            params.append(after_id)
-        sql = "SELECT * FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY rowid"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [_event(row) for row in self.query(sql, tuple(params))]  # type: ignore[attr-defined]
+        query = _query(query, filters)
+        where = _where(query)
+        if query.after_id is not None:
+            rows = self.query("SELECT rowid FROM events WHERE id = ?", (query.after_id,))  # type: ignore[attr-defined]
+            if not rows:
+                raise QueryError("cursor", f"no event {query.after_id!r} to continue after")
+            where.add("rowid > ?", rows[0]["rowid"])
+        sql, params = where.select("SELECT * FROM events", "rowid", query.limit)
+        return [_event(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+
+    def count_events(self, query: EventQuery | None = None, /, **filters: Any) -> int:
+        """How many events :meth:`events` would return (without paging)."""
+        where = _where(_query(query, filters))
+        return int(self.query(f"SELECT count(*) AS n FROM events{where.sql()}", tuple(where.params))[0]["n"])  # type: ignore[attr-defined]
 
     def event(self, event_id: str) -> Event:
         """One event by id.
@@ -314,17 +252,43 @@ class EventsStore:
                     [canonical.id, canonical.story_id, *members],
                 )
 
-    def event_count(self, *, canonical_only: bool = False) -> int:
-        sql = "SELECT count(*) AS n FROM events" + (" WHERE canonical_id IS NULL" if canonical_only else "")
-        return int(self.query(sql)[0]["n"])  # type: ignore[attr-defined]
-
 
 def _fields(event: Event) -> dict[str, Any]:
     return {name: getattr(event, name) for name in Event.__dataclass_fields__}
 
 
+def _query(query: EventQuery | None, filters: dict[str, Any]) -> EventQuery:
+    if query is not None and filters:
+        raise TypeError("pass an EventQuery or keyword filters, not both")
+    return query if query is not None else EventQuery(**filters)
+
+
+def _where(query: EventQuery) -> Where:
+    """The WHERE clauses of an event query (all but the keyset cursor, which needs a lookup)."""
+    where = Where().equal("event_type", query.event_type)
+    for side, value in (("actor", query.actor), ("recipient", query.recipient)):
+        if value is not None:
+            clause, args = _side_filter(side, value)
+            where.add(clause, *args)
+    if query.country is not None:
+        first, first_args = _side_filter("actor", query.country)
+        second, second_args = _side_filter("recipient", query.country)
+        where.add(f"({first} OR {second})", *first_args, *second_args)
+    where.since("COALESCE(date_end, date)", query.since).until("date", query.until)
+    where.equal("quad", query.quad).equal("mode", query.mode).equal("story_id", query.story)
+    where.one_of("article_id", query.article_ids)
+    if query.canonical_only:
+        where.add("canonical_id IS NULL")
+    return where.contains("text", query.text)
+
+
 def _side_filter(side: str, value: str) -> tuple[str, list[Any]]:
-    """Match a side's country code exactly or its actors' names/mentions as a substring."""
-    code = value.strip().upper()
-    name = f"%{value.strip().lower()}%"
-    return f"({side}_countries LIKE ? OR lower({side}) LIKE ?)", [f"%|{code}|%", name]
+    """Match a side's country code exactly, or its actors' names or mentions as a substring (LIKE-escaped)."""
+    code = like_pattern(f"|{value.upper()}|")
+    name = like_pattern(value.lower())
+    clause = (
+        f"({side}_countries LIKE ? ESCAPE '{ESCAPE}' OR EXISTS (SELECT 1 FROM json_each(events.{side}) AS one "
+        f"WHERE lower(json_extract(one.value, '$.name')) LIKE ? ESCAPE '{ESCAPE}' "
+        f"OR lower(json_extract(one.value, '$.text')) LIKE ? ESCAPE '{ESCAPE}'))"
+    )
+    return clause, [code, name, name]

@@ -7,10 +7,13 @@ statement link the stories stage set on a quote survives when the same quote is 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from redline.errors import NotFoundError
+from redline.queries import QuoteQuery
 from redline.records import Quote, Speaker
+from redline.store.where import ESCAPE, Where, like_pattern
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -116,40 +119,33 @@ class QuotesStore:
                 [_row(q, q.statement_id or linked.get(q.id)) for q in quotes],
             )
 
-    def quotes(
-        self,
-        *,
-        article_ids: Iterable[str] | None = None,
-        speaker: str | None = None,
-        limit: int | None = None,
-    ) -> list[Quote]:
-        """Quotes in article and text order.
+    def quotes(self, query: QuoteQuery | None = None, /, **filters: Any) -> list[Quote]:
+        """Quotes matching ``query`` (or a :class:`QuoteQuery` built from ``filters``), in article and text order.
 
-        :param article_ids: only these articles.
-        :param speaker: a country or organisation code ("RUS", "NATO": speakers of that country), a knowledge-base
-            id, or text the speaker's name or mention contains (case-insensitive).
-        :param limit: at most this many.
+        A speaker in capitals of at most five letters ("RUS", "NATO") is a code: speakers of that country or
+        organisation; anything else is a knowledge-base id or text in the speaker's name or mention.
+
+        :raises QueryError: a filter value is invalid
         """
-        where: list[str] = []
-        params: list[object] = []
-        if article_ids is not None:
-            ids = list(article_ids)
-            where.append(f"q.article_id IN ({', '.join('?' * len(ids))})")
-            params.extend(ids)
-        if speaker and speaker.isupper() and len(speaker) <= 5:
-            where.append("(q.speaker_country = ? OR q.speaker_kb_id = ?)")  # a code: "RUS", "NATO"
-            params.extend([speaker, speaker])
-        elif speaker:
-            where.append("(lower(q.speaker_name) LIKE ? OR lower(q.speaker_mention) LIKE ? OR q.speaker_kb_id = ?)")
-            pattern = f"%{speaker.lower()}%"
-            params.extend([pattern, pattern, speaker])
-        sql = "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published IS NULL, a.published, a.ingested_at, q.article_id, q.start, q.end"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [_quote(row) for row in self.query(sql, tuple(params))]  # type: ignore[attr-defined]
+        if query is not None and filters:
+            raise TypeError("pass a QuoteQuery or keyword filters, not both")
+        query = query if query is not None else QuoteQuery(**filters)
+        where = Where().one_of("q.article_id", query.article_ids)
+        speaker = query.speaker
+        if speaker is not None and speaker.isupper() and len(speaker) <= 5:
+            where.add("(q.speaker_country = ? OR q.speaker_kb_id = ?)", speaker, speaker)
+        elif speaker is not None:
+            where.add(
+                f"(q.speaker_kb_id = ? OR q.speaker_name LIKE ? ESCAPE '{ESCAPE}' "
+                f"OR q.speaker_mention LIKE ? ESCAPE '{ESCAPE}')",
+                speaker,
+                *[like_pattern(speaker)] * 2,
+            )
+        where.contains("q.text", query.text)
+        head = "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
+        order = "a.published IS NULL, a.published, a.ingested_at, q.article_id, q.start, q.end"
+        sql, params = where.select(head, order, query.limit, query.offset)
+        return [_quote(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
 
     def quote(self, quote_id: str) -> Quote:
         """One quote by id.

@@ -15,8 +15,10 @@ from typing import Any
 import numpy as np
 
 from redline.errors import NotFoundError
+from redline.queries import StoryQuery
 from redline.records import Story
 from redline.store.core import dumps, loads
+from redline.store.where import Where
 from redline.stories.state import Member, StoryState
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -182,38 +184,29 @@ class StoriesStore:
             raise NotFoundError(f"no story with id {story_id!r}", input_id=story_id)
         return self._stories(rows)[0]
 
-    def stories(
-        self,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        article_id: str | None = None,
-        order: str = "recent",
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Story]:
-        """Stories overlapping [since, until]; ``order`` "recent" (latest end first) or "size" (largest first)."""
-        where, params = [], []
-        if since:
-            where.append("(end_date IS NULL OR end_date >= ?)")
-            params.append(since[:10])
-        if until:
-            where.append("(start_date IS NULL OR start_date <= ?)")
-            params.append(until[:10])
-        if article_id:
-            where.append("id IN (SELECT story_id FROM story_articles WHERE article_id = ?)")
-            params.append(article_id)
-        sql = "SELECT * FROM stories"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+    def stories(self, query: StoryQuery | None = None, /, **filters: Any) -> list[Story]:
+        """Stories matching ``query`` (or a :class:`StoryQuery` built from ``filters``): overlapping
+        [since, until], ``order`` "recent" (latest end first) or "size" (largest first).
+
+        :raises QueryError: a filter value is invalid
+        """
+        if query is not None and filters:
+            raise TypeError("pass a StoryQuery or keyword filters, not both")
+        query = query if query is not None else StoryQuery(**filters)
+        where = Where()
+        if query.since is not None:
+            where.add("(end_date IS NULL OR end_date >= ?)", query.since[:10])
+        if query.until is not None:
+            where.add("(start_date IS NULL OR start_date <= ?)", query.until[:10])
+        if query.article_id is not None:
+            where.add("id IN (SELECT story_id FROM story_articles WHERE article_id = ?)", query.article_id)
         members = "(SELECT count(*) FROM story_articles sa WHERE sa.story_id = stories.id)"
-        if order == "size":
-            sql += f" ORDER BY {members} DESC, end_date IS NULL, end_date DESC, id"
+        if query.order == "size":
+            order = f"{members} DESC, end_date IS NULL, end_date DESC, id"
         else:
-            sql += f" ORDER BY end_date IS NULL, end_date DESC, {members} DESC, id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self._stories(self.query(sql, tuple(params)))  # type: ignore[attr-defined]
+            order = f"end_date IS NULL, end_date DESC, {members} DESC, id"
+        sql, params = where.select("SELECT * FROM stories", order, query.limit, query.offset)
+        return self._stories(self.query(sql, params))  # type: ignore[attr-defined]
 
     def _stories(self, rows: Sequence[sqlite3.Row]) -> list[Story]:
         """Story records for ``rows`` of ``stories``, with articles, outlets and languages from their members."""
