@@ -53,7 +53,7 @@ def _entry_item(raw: RawInput, parsed: Any, entry: dict, n: int, fetcher: Fetche
                 return exc
         LOGGER.info("%s: page not fetched (%s); using the feed's text", link, page.error.reason)
     if not body.strip():
-        return IngestError("no_text", "feed entry has no text", input_id=source)
+        return IngestError("no_text", f"{source}: the feed entry has no text", input_id=source)
     return Item(
         source=source,
         key=key,

@@ -91,11 +91,14 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawInput:
     except (OSError, RuntimeError):  # a symlink loop
         key = os.path.abspath(path)
     try:
+        kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
+        if kind is not None:
+            return failed_input(source, "not_a_file", f"{source} is {kind}, not a regular file", key=key)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return failed_input(source, "unreadable", f"cannot open {source}: {exc.strerror or exc}", key=key)
     try:
-        kind = _kind(os.fstat(fd).st_mode)
+        kind = _kind(os.fstat(fd).st_mode)  # checked again on what was opened: it may have been swapped
         if kind is not None:
             return failed_input(source, "not_a_file", f"{source} is {kind}, not a regular file", key=key)
         data = _read_capped(fd, max_bytes)
