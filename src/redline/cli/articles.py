@@ -8,7 +8,7 @@ import click
 
 from redline.cli.main import cli, db_option, export, progress_bars, silent_option
 from redline.export import FORMATS, write_rows
-from redline.ingest import IngestResult, ingest_paths
+from redline.ingest import IngestResult, ingest_paths, private_hosts_allowed
 from redline.records import Article
 from redline.store import Store
 
@@ -29,6 +29,13 @@ def echo_summary(store: Store) -> None:
     click.echo(f"quarantined   {summary['quarantined']}  (see `redline quarantine --db {store.path}`)")
 
 
+allow_private_hosts_option = click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Let URLs (and feed links) reach loopback, private and link-local hosts; refused by default.",
+)
+
+
 def _exit_if_nothing(result: IngestResult) -> None:
     if not result.ok:
         raise click.ClickException(
@@ -41,10 +48,11 @@ def _exit_if_nothing(result: IngestResult) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @silent_option
-def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
+@allow_private_hosts_option
+def ingest(paths: tuple[str, ...], store: Store, silent: bool, allow_private_hosts: bool) -> None:
     """Ingest files, folders, globs, - (stdin) and http(s) article or feed URLs."""
     with progress_bars(silent) as progress:
-        result = ingest_paths(paths, store, progress=progress)
+        result = ingest_paths(paths, store, progress=progress, allow_private_hosts=allow_private_hosts)
     click.echo(f"added {len(result.added)}, already stored {len(result.skipped)}, quarantined {len(result.failed)}")
     _exit_if_nothing(result)
 
@@ -63,8 +71,16 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
 )
 @click.option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")
 @click.option("--workers", type=int, default=2, show_default=True, help="LocalCluster worker processes.")
+@allow_private_hosts_option
 def run(
-    paths: tuple[str, ...], store: Store, silent: bool, out_dir: str, engine: str, scheduler: str | None, workers: int
+    paths: tuple[str, ...],
+    store: Store,
+    silent: bool,
+    out_dir: str,
+    engine: str,
+    scheduler: str | None,
+    workers: int,
+    allow_private_hosts: bool,
 ) -> None:
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
     from contextlib import nullcontext
@@ -78,7 +94,12 @@ def run(
         cluster = dask_engine(scheduler, workers=workers)
     else:
         cluster = nullcontext(None)
-    with cluster as chosen, using(chosen) if chosen else nullcontext(), progress_bars(silent) as progress:
+    with (
+        cluster as chosen,
+        using(chosen) if chosen else nullcontext(),
+        progress_bars(silent) as progress,
+        private_hosts_allowed(allow_private_hosts),
+    ):
         result = run_pipeline(paths, store, progress=progress, out_dir=out_dir)
     click.echo(
         f"added {len(result.ingest.added)}, already stored {len(result.ingest.skipped)}, "

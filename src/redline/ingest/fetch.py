@@ -43,8 +43,8 @@ INTERNAL = (
     ("loopback", "is_loopback"),
     ("link-local", "is_link_local"),
     ("multicast", "is_multicast"),
-    ("private", "is_private"),
     ("reserved", "is_reserved"),
+    ("private", "is_private"),
 )
 
 
@@ -64,7 +64,7 @@ def internal_kind(address: str) -> str | None:
     for kind, attribute in INTERNAL:
         if getattr(ip, attribute):
             return kind
-    return None if ip.is_global else "not globally routable"
+    return None if ip.is_global else "non-public"
 
 
 def checked_addresses(host: str, port: int, resolver: Resolver) -> list[str]:
