@@ -177,13 +177,15 @@ def test_one_bad_input_one_clear_failure(data: bytes, reason: str, message: str)
 
 
 def test_field_errors_are_redline_errors_for_the_api() -> None:
-    """The API maps InputFieldError (a RedlineError) to HTTP 422; its message names the field."""
-    from redline.ingest import fields
+    """The API checks a posted object with ``article_item`` and maps InputFieldError (a RedlineError) to 422."""
+    from redline.ingest.formats import article_item
 
     with pytest.raises(InputFieldError) as caught:
-        fields.text_value({"body": ["ok", {"x": 1}]}, "text", "api#1")
-    assert isinstance(caught.value, RedlineError)
-    assert caught.value.reason == "bad_field" and caught.value.message.startswith("field 'body'")
+        article_item({"title": "t", "body": ["ok", {"x": 1}]}, "api#1", "api")
+    assert isinstance(caught.value, RedlineError) and caught.value.input_id == "api#1"
+    assert caught.value.reason == "bad_field"
+    assert caught.value.message == "field 'body' must be text or a list of texts; item 2 is an object"
+    assert article_item({"title": "t", "body": PROSE}, "api#2", "api").body == PROSE
 
 
 def test_devices_fifos_and_sockets_are_refused(store: Store, tmp_path: Path) -> None:

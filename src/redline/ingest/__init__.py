@@ -97,6 +97,9 @@ def parse_input(raw: RawInput, *, fetcher: Fetcher | None = None) -> Iterator[Ar
     except Exception as exc:  # the per-input boundary: whatever one input does, the batch goes on
         yield _failure(raw.source, _as_ingest_error(exc, raw.source), raw.data)
         return
+    if not items:  # '[]', '{"articles": []}': accounted for, not silently dropped
+        yield _failure(raw.source, IngestError("empty", f"{raw.source} holds no articles"), raw.data)
+        return
     for item in items:
         if isinstance(item, IngestError):
             yield _failure(item.input_id or raw.source, item, b"")

@@ -25,7 +25,7 @@ LOGGER = logging.getLogger(__name__)
 MAX_JSON_DEPTH = 64  # news dumps nest a few levels; deeper is an attack or a mistake
 HTML_TAG = re.compile(r"<(p|div|br|html|body|article|span|a|h[1-6])[\s>/]", re.I)
 
-__all__ = ["MAX_JSON_DEPTH", "Item", "decode", "sniff", "split"]
+__all__ = ["MAX_JSON_DEPTH", "Item", "article_item", "decode", "sniff", "split"]
 
 
 def sniff(raw: RawInput, text: str) -> str:
@@ -140,16 +140,18 @@ def _jsonl_items(raw: RawInput, text: str) -> list[Item | IngestError]:
 
 def _json_item(obj: Any, source: str, key: str) -> Item | IngestError:
     """One article object; a missing text or a field of the wrong type is returned as the item's error."""
-    if not isinstance(obj, dict):
-        found = fields.type_name(obj)
-        return IngestError("bad_json", f"a JSON article must be an object, not {found}", input_id=source)
     try:
-        return _checked_item(obj, source, key)
+        return article_item(obj, source, key)
     except IngestError as exc:
         return exc
 
 
-def _checked_item(obj: dict[str, Any], source: str, key: str) -> Item:
+def article_item(obj: Any, source: str, key: str) -> Item:
+    """The item of one JSON article object; raises IngestError (an InputFieldError for a field of the wrong
+    type, naming it) when the object cannot be an article. The API calls this to answer 422 with the message."""
+    if not isinstance(obj, dict):
+        found = fields.type_name(obj)
+        raise IngestError("bad_json", f"a JSON article must be an object, not {found}", input_id=source)
     body = fields.text_value(obj, "html", source)
     is_html = body is not None
     if body is None:
