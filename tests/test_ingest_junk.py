@@ -1,9 +1,12 @@
 """Junk that leaks into article text, measured on realistic scraped pages written for this purpose.
 
 ``tests/resources/ingest_junk/dev`` is what the cleaning rules were developed against; ``heldout`` was written at
-the same time, in other styles and languages, and not looked at while the rules were changed: its figures are
-the honest ones. Each folder's ``gold.json`` lists, per file, the junk lines (verbatim), the title, the
-publication date and the outlet. Run ``python tests/test_ingest_junk.py`` for the table.
+the same time, in other styles and languages, and its failures were not looked at while the rules changed (but
+its author wrote the lead-in lists knowing its wording); ``frozen`` was written after the rules were settled, in
+styles not seen before, and scored once before two generic fixes it exposed (a one-word kicker such as 'WATCH:'
+opening the title line; a URL's parts counted as menu words). Each folder's ``gold.json`` lists, per file, the
+junk lines (verbatim), the title, the publication date and the outlet. Run ``python tests/test_ingest_junk.py``
+for the table.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from redline.ingest import parse_input
 from redline.ingest.sources import read_file
@@ -94,16 +99,17 @@ def test_dev_set_leaks_no_junk_and_loses_no_prose() -> None:
     assert score.junk >= 25 and score.prose >= 15
 
 
-def test_heldout_set_stays_above_its_floors() -> None:
-    """Floors measured when the rules were last changed; they may only rise."""
-    score, problems = score_set("heldout")
+@pytest.mark.parametrize(("name", "leaked", "metadata_wrong"), [("heldout", 1, 1), ("frozen", 0, 0)])
+def test_unseen_sets_stay_within_their_floors(name: str, leaked: int, metadata_wrong: int) -> None:
+    """Floors measured when the rules were last changed; they may only be tightened."""
+    score, problems = score_set(name)
     assert score.lost == 0, problems
-    assert score.recall >= 0.0, problems
-    assert score.metadata_wrong <= score.metadata, problems
+    assert score.leaked <= leaked, problems
+    assert score.metadata_wrong <= metadata_wrong, problems
 
 
 def main() -> int:
-    for name in ("dev", "heldout"):
+    for name in ("dev", "heldout", "frozen"):
         score, problems = score_set(name)
         print(
             f"{name:8} junk lines {score.junk:3}  leaked {score.leaked:3}  recall {score.recall:.2f}  "

@@ -30,6 +30,7 @@ from redline.ingest.lines import (
     is_breadcrumb,
     is_date_line,
     is_headline_like,
+    is_kicker,
     is_nav_junk,
     is_prose,
     is_title_like,
@@ -219,7 +220,7 @@ def _classify(line: str, out: Cleaned, page: _Page, index: int, *, seen_prose: b
         return "date_line"
     rule = _title_repeat(line, line_key, out)
     if rule is None:
-        rule = _credit_or_link(line, out)
+        rule = _credit_or_link(line, out, header=not seen_prose and out.title is None)
     if rule is None:
         rule = _header_or_headline(line, line_key, out, page, index, seen_prose=seen_prose)
     if rule is None and seen_prose and index and line_key == page.keys[index - 1]:
@@ -238,8 +239,11 @@ def _title_repeat(line: str, line_key: str, out: Cleaned) -> str | None:
     return None
 
 
-def _credit_or_link(line: str, out: Cleaned) -> str | None:
-    """Disclaimers, lead-ins to related links, photo credits, site boilerplate and bylines."""
+def _credit_or_link(line: str, out: Cleaned, *, header: bool) -> str | None:
+    """Disclaimers, lead-ins to related links, photo credits, site boilerplate and bylines.
+
+    ``header``: no title and no prose yet, where 'WATCH: Putin and Macron hold talks' is the title itself.
+    """
     short = len(words(line)) <= JUNK_MAX_WORDS
     if short and P.DISCLAIMER.search(line):
         _collect_credit(line, out)
@@ -247,7 +251,7 @@ def _credit_or_link(line: str, out: Cleaned) -> str | None:
             out.translation_note = True
         return "disclaimer"
     link = lead_in(line)
-    if link is not None:
+    if link is not None and not (header and link[1] and is_kicker(link[0])):
         return "read_more" if link[1] else "related_header"
     if short and P.PHOTO_CREDIT.search(line):
         out.caption_dates.extend(

@@ -39,8 +39,11 @@ def is_prose(line: str) -> bool:
 
 def is_nav_junk(line: str) -> bool:
     """A run of menu/icon words: many tokens, almost no function words, no sentence punctuation."""
+    if ends_sentence(line):
+        return False
+    line = P.URL.sub(" ", line)  # a URL's parts are neither menu words nor separators
     tokens = words(line)
-    if len(tokens) < 6 or ends_sentence(line):
+    if len(tokens) < 6:
         return False
     lowered = [t.lower() for t in tokens]
     stop_ratio = sum(t in P.STOPWORDS or t in P.FOREIGN_FUNCTION_WORDS for t in lowered) / len(tokens)
@@ -132,3 +135,8 @@ def lead_in(line: str) -> tuple[str, str] | None:
     if rest.endswith((".", "。")):  # a sentence after the lead-in: the line is prose
         return None
     return (lead, rest) if len(words(rest)) <= HEADLINE_MAX_WORDS else None
+
+
+def is_kicker(lead: str) -> bool:
+    """A one-word lead-in ('WATCH:', 'Related:') is a headline's kicker when it opens the page's title line."""
+    return len(words(lead)) == 1

@@ -143,7 +143,7 @@ SITE_BOILERPLATE = re.compile(
 )
 DISCLAIMER = re.compile(
     r"(views?( and opinions)? expressed|opinions? expressed|do(es)? not necessarily (reflect|represent)|"
-    r"(machine|automatically|auto)[- ]?translat|translated (automatically|by machine|with|using|by (google|deepl))|"
+    r"(machine|automatic(ally)?|auto)[- ]?translat|translated (automatically|by machine|with|using|by (google|deepl))|"
     r"translated from \w+( into \w+)? (by|with|using)|\bby deepl\b|google translate|"
     r"^disclaimer\b|not responsible for (the )?(content|accuracy)|solely (those|the responsibility) of the author|"
     r"(first|originally) (published|appeared) (on|in|at|by)|this (article|story|report|content) (was|has been|is) "
