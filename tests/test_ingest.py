@@ -179,16 +179,17 @@ def web_root(tmp_path: Path, resources: Path) -> Iterator[str]:
 
 
 def test_article_and_feed_urls(store: Store, web_root: str) -> None:
-    # the feed entry is only a teaser, so its page is fetched and cleaned like any article URL
-    result = ingest_paths([f"{web_root}/feed.xml"], store)
+    # the feed entry is only a teaser, so its page is fetched and cleaned like any article URL; the server is on
+    # loopback, which only --allow-private-hosts lets ingest reach
+    result = ingest_paths([f"{web_root}/feed.xml"], store, allow_private_hosts=True)
     (entry,) = store.articles()
     assert len(result.added) == 1
     assert entry.title == "Stoltenberg: no veto"
     assert entry.published == "2022-01-12T16:00:00Z"
     assert entry.text.startswith("NATO Secretary General Jens Stoltenberg")
     assert "Short teaser" not in entry.text
-    again = ingest_paths([f"{web_root}/article.html"], store)  # the same page by its own URL
+    again = ingest_paths([f"{web_root}/article.html"], store, allow_private_hosts=True)  # the page by its own URL
     assert again.added == [] and len(store.articles()) == 1
-    failed = ingest_paths([f"{web_root}/missing.html", "http://127.0.0.1:9/nothing"], store)
+    failed = ingest_paths([f"{web_root}/missing.html", "http://127.0.0.1:9/nothing"], store, allow_private_hosts=True)
     assert not failed.ok
     assert [f.reason for f in store.quarantined()] == ["unreachable", "unreachable"]

@@ -231,3 +231,106 @@ def test_a_long_foreign_headline_is_a_title_not_menu_words(title: str) -> None:
     assert cleaned.title == title
     assert rules(cleaned) == {"disclaimer": ["Article translated from French by DeepL."]}
     assert cleaned.translation_note
+
+
+BODY = (
+    "The Russian defence ministry said on Friday that a drone had struck a fuel depot near the border, a claim "
+    "officials in Kyiv rejected as fabricated.\n\n"
+    "Officials in Kyiv said the allegation was meant to justify further troop movements along the frontier.\n\n"
+)
+
+
+@pytest.mark.parametrize("date", ["January 14, 2022 | 09:41", "14.01.2022, 09:41 Uhr", "14 января 2022, 09:41"])
+def test_a_title_repeated_and_followed_by_a_date_line_is_a_title_and_a_date(date: str) -> None:
+    title = "Moscow and Kyiv trade accusations over drone strike"
+    cleaned = clean_lines(f"{title}\n{title}\n{date}\n\n{BODY}")
+    assert (cleaned.title, cleaned.date_line) == (title, date)
+    assert rules(cleaned) == {"title_repeat": [title], "date_line": [date]}
+
+
+def test_a_list_of_headlines_is_not_taken_for_a_wrapped_paragraph() -> None:
+    links = "More on the subject\nRyabkov: We see no reason for new talks\nOil jumps 2% as tensions mount"
+    cleaned = clean_lines(f"Talks stall in Geneva\n\n{BODY}{links}\n\nThe next round is due in Vienna next week.")
+    assert rules(cleaned)["related_header"] == ["More on the subject"]
+    assert rules(cleaned)["related_list"] == [
+        "Ryabkov: We see no reason for new talks",
+        "Oil jumps 2% as tensions mount",
+    ]
+    assert cleaned.paragraphs[-1] == "The next round is due in Vienna next week."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Moscow publishes its list of security demands",
+        "Read also: US announces $200 million in new military aid to Ukraine",
+        "Read Also: Turkish lira loses 1.5% against the dollar",
+        "Also read: 'Little hope' for talks, says Kremlin",
+        "ALSO READ | Germany to send 5,000 helmets to Kyiv",
+        "Lesen Sie auch: Scholz warnt Moskau vor „hohen Kosten“",
+        "Lee también: Biden y Putin hablarán por teléfono",
+        "Читайте также: В Кремле оценили итоги переговоров",
+        "À lire aussi : Macron plaide pour un dialogue « exigeant »",
+        "► Related: Will NATO expand again?",
+    ],
+)
+def test_a_lead_in_with_its_headline_is_a_link(line: str) -> None:
+    cleaned = clean_lines(f"Talks stall in Geneva\n\n{BODY}{line}\n\nThe next round is due in Vienna next week.")
+    assert rules(cleaned) == {"read_more": [line]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related talks will continue in Vienna next week, the ministry said.",
+        "Read more about the proposals in the full text the ministry published.",
+        "Watch officials closely, he told the committee, because words matter.",
+    ],
+)
+def test_a_sentence_that_starts_like_a_lead_in_stays(line: str) -> None:
+    cleaned = clean_lines(f"Talks stall in Geneva\n\n{BODY}{line}")
+    assert line in cleaned.paragraphs and not cleaned.removed
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Gaspreis steigt um 12 Prozent – Händler nervös",
+        "Ukraine's Gas Bill Could Top $10 Billion This Winter",
+        "„Wir lassen uns nicht erpressen“: Baerbock in Kiew",
+        'Ankara: "Black Sea must remain a sea of peace"',
+        "€9.5bn pipeline at the heart of the crisis",
+    ],
+)
+def test_a_headline_between_paragraphs_is_a_related_headline(headline: str) -> None:
+    body = BODY.split("\n\n")
+    cleaned = clean_lines(f"Talks stall in Geneva\n\n{body[0]}\n\n{headline}\n\n{body[1]}")
+    assert rules(cleaned) == {"related_headline": [headline]}
+
+
+def test_breadcrumbs_and_multilingual_trailers_keep_the_source() -> None:
+    text = (
+        f"Startseite › Politik › Ausland\nNato-Russland-Rat: Keine Annäherung in Brüssel\n\n{BODY}"
+        "Quelle: Baltic Monitor\n"
+    )
+    cleaned = clean_lines(text)
+    assert rules(cleaned) == {"navigation": ["Startseite › Politik › Ausland"], "trailer": ["Quelle: Baltic Monitor"]}
+    assert cleaned.title == "Nato-Russland-Rat: Keine Annäherung in Brüssel"
+    assert cleaned.source_names == ["Baltic Monitor"]
+
+
+def test_a_kicker_opening_the_title_line_is_part_of_the_title() -> None:
+    cleaned = clean_lines(
+        f"WATCH: Putin and Macron hold five-hour talks\n\n{BODY}Watch: Macron's long table in pictures"
+    )
+    assert cleaned.title == "WATCH: Putin and Macron hold five-hour talks"
+    assert rules(cleaned) == {"read_more": ["Watch: Macron's long table in pictures"]}
+
+
+def test_a_credit_line_with_a_url_is_not_taken_for_menu_words() -> None:
+    credit = (
+        "Translation by automatic translation tool. Original: Global Daily (https://www.globaldaily.cn/world/2022/a-b)"
+    )
+    cleaned = clean_lines(f"China urges restraint\n\n{BODY}{credit}")
+    assert rules(cleaned) == {"disclaimer": [credit]} and cleaned.translation_note
+    assert cleaned.source_urls == ["https://www.globaldaily.cn/world/2022/a-b"]

@@ -33,6 +33,28 @@ class IngestError(RedlineError):
         self.reason = reason
 
 
+class InputFieldError(IngestError):
+    """A field of a structured input (JSON, JSONL, a posted article) has the wrong type or shape.
+
+    The message names the field and what was found, so a user (or an API client, as HTTP 422) can fix it.
+    """
+
+    code = "E101"
+
+    def __init__(self, message: str, *, input_id: str | None = None) -> None:
+        super().__init__("bad_field", message, input_id=input_id)
+
+
+class BlockedAddressError(IngestError):
+    """A URL points (directly, through DNS or through a redirect) at a loopback, private, link-local,
+    multicast, reserved or unspecified address, and private hosts were not allowed."""
+
+    code = "E102"
+
+    def __init__(self, message: str, *, input_id: str | None = None) -> None:
+        super().__init__("blocked_address", message, input_id=input_id)
+
+
 class ModelMissingError(RedlineError):
     """A pinned model package is not installed; the message names the package to install."""
 

@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from redline.progress import Progress
+from redline.progress import no_progress as no_progress  # re-exported: stages and faces import it from here
 
 if TYPE_CHECKING:
     from redline.store import Store
-
-
-class Progress(Protocol):
-    """Progress callback: the library reports, the faces draw bars."""
-
-    def __call__(self, stage: str, *, advance: int = 0, total: int | None = None) -> None: ...
-
-
-def no_progress(stage: str, *, advance: int = 0, total: int | None = None) -> None:
-    """Default callback: report nothing."""
 
 
 StageRun = Callable[["Store", Sequence[str], Progress], int]

@@ -9,7 +9,7 @@ import click
 from redline.cli.main import build_query, cli, db_option, export, progress_bars, silent_option
 from redline.engine.budget import DEFAULT_TIMEOUT
 from redline.export import FORMATS, write_rows
-from redline.ingest import IngestResult, ingest_paths
+from redline.ingest import IngestResult, ingest_paths, private_hosts_allowed
 from redline.queries import ArticleQuery
 from redline.records import Article
 from redline.store import Store
@@ -31,6 +31,13 @@ def echo_summary(store: Store) -> None:
     click.echo(f"quarantined   {summary['quarantined']}  (see `redline quarantine --db {store.path}`)")
 
 
+allow_private_hosts_option = click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Let URLs (and feed links) reach loopback, private and link-local hosts; refused by default.",
+)
+
+
 def _exit_if_nothing(result: IngestResult) -> None:
     if not result.ok:
         raise click.ClickException(
@@ -43,10 +50,11 @@ def _exit_if_nothing(result: IngestResult) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option(create=True)
 @silent_option
-def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
+@allow_private_hosts_option
+def ingest(paths: tuple[str, ...], store: Store, silent: bool, allow_private_hosts: bool) -> None:
     """Ingest files, folders, globs, - (stdin) and http(s) article or feed URLs."""
     with progress_bars(silent) as progress:
-        result = ingest_paths(paths, store, progress=progress)
+        result = ingest_paths(paths, store, progress=progress, allow_private_hosts=allow_private_hosts)
     click.echo(f"added {len(result.added)}, already stored {len(result.skipped)}, quarantined {len(result.failed)}")
     _exit_if_nothing(result)
 
@@ -73,6 +81,7 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool) -> None:
     help="Seconds one article may take in one stage (per 20,000 characters); past it, it is quarantined.",
 )
 @click.option("--retry-quarantined", is_flag=True, help="Try the articles a stage quarantined once more.")
+@allow_private_hosts_option
 def run(
     paths: tuple[str, ...],
     store: Store,
@@ -83,6 +92,7 @@ def run(
     workers: int | None,
     article_timeout: float,
     retry_quarantined: bool,
+    allow_private_hosts: bool,
 ) -> None:
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
     from contextlib import nullcontext
@@ -98,7 +108,12 @@ def run(
         cluster = dask_engine(scheduler, workers=workers or 2, budget=Budget(article_timeout))
     else:
         cluster = nullcontext(None)
-    with cluster as chosen, using(chosen) if chosen else nullcontext(), progress_bars(silent) as progress:
+    with (
+        cluster as chosen,
+        using(chosen) if chosen else nullcontext(),
+        progress_bars(silent) as progress,
+        private_hosts_allowed(allow_private_hosts),
+    ):
         result = run_pipeline(paths, store, progress=progress, out_dir=out_dir, options=options)
     if result.retried:
         click.echo(f"retried {result.retried} quarantined article(s)")

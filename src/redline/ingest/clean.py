@@ -1,10 +1,18 @@
 """Line-level cleaning of scraped article text: what a reader would not call the article goes, with its rule.
 
-Every input format ends here as plain lines. A line is classified by small named rules (navigation junk,
-date line, title repeat, photo credit, read-more, related headline, disclaimer, trailer, byline, site
-boilerplate); removed lines are kept as ``Removed(text, rule)`` so a user can audit each decision.
-Metadata the junk carries (a date line, a "LINK: https://…" naming the original article) is collected
-on the way out.
+Every input format ends here as plain lines. A line is classified by small named rules (navigation junk and
+breadcrumbs, date line, title repeat, photo credit, lead-ins to related links, related headlines, disclaimer,
+trailer, byline, site boilerplate); removed lines are kept as ``Removed(text, rule)`` so a user can audit each
+decision. Metadata the junk carries (a date line, a "LINK: https://…" naming the original article) is
+collected on the way out.
+
+Related links are recognised by what makes them links, not by their wording: a lead-in ("Read also:", "Mehr
+zum Thema", "Читайте также", and their machine translations) with or without its headline (``read_more``); a
+lead-in alone heading a list of headlines (``related_header``, then ``related_list`` for each one); a short
+headline-shaped line with no sentence role, doubled or standing between prose paragraphs
+(``related_headline``).
+
+Cleaning is linear in the text's length: every pass is one sweep, and lines too long to be junk skip the rules.
 """
 
 from __future__ import annotations
@@ -13,14 +21,45 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from redline.ingest import patterns as P
+from redline.ingest.apostrophes import dropped_apostrophes, repair_apostrophes
+from redline.ingest.lines import (
+    ends_sentence,
+    is_breadcrumb,
+    is_date_line,
+    is_headline_like,
+    is_kicker,
+    is_nav_junk,
+    is_prose,
+    is_title_like,
+    key,
+    lead_in,
+    words,
+)
 from redline.records import Removed
 
+__all__ = [
+    "Cleaned",
+    "clean_lines",
+    "dropped_apostrophes",
+    "is_date_line",
+    "is_nav_junk",
+    "key",
+    "normalise",
+    "repair_apostrophes",
+    "unwrap",
+    "words",
+]
+
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-TITLE_MAX_WORDS = 30
-HEADLINE_MAX_WORDS = 20
-PROSE_MIN_WORDS = 25
+LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+SURROGATES = re.compile(r"[\ud800-\udfff]")
+MAX_JUNK_CHARS = 2000  # a line longer than this is never junk (and never pays for the junk patterns)
+JUNK_MAX_WORDS = 60
+WRAP_MAX_WIDTH = 100
 
 
 @dataclass
@@ -43,124 +82,104 @@ class Cleaned:
 
 
 def normalise(text: str) -> str:
-    """NFC, no zero-width characters or NBSPs, one space between words, no trailing blanks."""
+    """NFC, one kind of line break, no control or zero-width characters, NBSPs or lone surrogates; one space
+    between words, no trailing blanks."""
+    if SURROGATES.search(text):
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     text = unicodedata.normalize("NFC", text).translate(ZERO_WIDTH)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
+    text = CONTROLS.sub("", LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ").replace("\t", " ")
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 
 
 def unwrap(text: str) -> str:
-    """Join hard-wrapped paragraphs (plain-text feeds and e-mails wrap prose at ~70-80 characters).
-
-    A blank-line-separated block is wrapped when most of its non-final lines are long and do not end a
-    sentence; a block of one-line paragraphs (each ending with punctuation) is left as it is.
-    """
-    blocks = re.split(r"\n\s*\n", text)
+    """Join hard-wrapped paragraphs (plain-text feeds and e-mails wrap prose at ~70-80 characters)."""
+    blocks = re.split(r"\n[ \n]*\n", text)
     out = []
     for block in blocks:
         lines = [line for line in block.split("\n") if line.strip()]
-        if len(lines) >= 3 and not any(P.SIGNATURE.match(line) for line in lines):
-            width = max(len(line) for line in lines)
-            inner = lines[:-1]
-            open_lines = sum(1 for line in inner if not P.TERMINAL.search(line) and len(line) >= 0.6 * width)
-            if width <= 100 and open_lines >= 0.6 * len(inner):
-                block = " ".join(line.strip() for line in lines)
-        out.append(block)
+        out.append(" ".join(line.strip() for line in lines) if _hard_wrapped(lines) else block)
     return "\n\n".join(out)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block is one wrapped paragraph when most of its lines are *full*: they do not end a sentence, and the
+    next line's first word would not have fitted on them (that is why the line was broken there).
+
+    A block with a repeated line or a date line is a page header (title, its repeat, the date), and a list of
+    headlines has lines of any length with room to spare: neither is joined.
+    """
+    if len(lines) < 3 or any(P.SIGNATURE.match(line) for line in lines):
+        return False
+    width = max(len(line) for line in lines)
+    if width > WRAP_MAX_WIDTH:
+        return False
+    full = 0
+    for line, following in pairwise(lines):
+        first_word = following.split(" ", 1)[0]
+        if not ends_sentence(line) and len(line) >= 0.6 * width and len(line) + 1 + len(first_word) > width:
+            full += 1
+    if full < 0.6 * (len(lines) - 1):
+        return False
+    keys = [key(line) for line in lines]
+    return len(set(keys)) == len(keys) and not any(is_date_line(line) for line in lines)
 
 
 def join_continuations(lines: list[str]) -> list[str]:
     """A line that does not end a sentence, followed by one starting in lower case, is one wrapped line."""
-    joined: list[str] = []
+    joined: list[list[str]] = []
     for line in lines:
-        if joined and line[:1].islower() and not P.TERMINAL.search(joined[-1]) and len(joined[-1]) >= 30:
-            joined[-1] = f"{joined[-1]} {line}"
+        if joined and line[:1].islower() and not ends_sentence(joined[-1][-1]) and len(joined[-1][-1]) >= 30:
+            joined[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            joined.append([line])
+    return [" ".join(parts) for parts in joined]
 
 
-def key(line: str) -> str:
-    """Comparison key: lowercase letters and digits only (so 'Title' ≈ 'TITLE.' ≈ 'Title ')."""
-    return re.sub(r"[\W_]+", "", line.casefold())
+class _Page:
+    """The lines of one text with what rules need to know about their neighbours, computed once (linear)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.keys = [key(line) for line in lines]
+        self.doubled = {k for k, n in Counter(self.keys).items() if n > 1 and k}
+        headline = [len(line) <= MAX_JUNK_CHARS and is_headline_like(line) for line in lines]
+        self.prose_before: list[bool] = []
+        last: str | None = None
+        for line, is_headline in zip(lines, headline, strict=True):
+            self.prose_before.append(last is not None and is_prose(last))
+            if not is_headline:
+                last = line
+        self.prose_after: list[bool] = [False] * len(lines)
+        following: str | None = None
+        for index in range(len(lines) - 1, -1, -1):
+            self.prose_after[index] = following is None or _closes(following)
+            if not headline[index]:
+                following = lines[index]
+
+    def between_prose(self, index: int) -> bool:
+        """An inline headline sits between paragraphs of prose (or closes the article after prose)."""
+        return self.prose_before[index] and self.prose_after[index]
 
 
-def words(line: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", line)
-
-
-def is_prose(line: str) -> bool:
-    """Reads like a paragraph: ends as a sentence does, or is too long to be a headline."""
-    return bool(P.TERMINAL.search(line)) or len(words(line)) >= PROSE_MIN_WORDS
-
-
-def is_nav_junk(line: str) -> bool:
-    """A run of menu/icon words: many tokens, almost no function words, no sentence punctuation."""
-    tokens = words(line)
-    if len(tokens) < 6 or P.TERMINAL.search(line):
-        return False
-    lowered = [t.lower() for t in tokens]
-    stop_ratio = sum(t in P.STOPWORDS or t in P.FOREIGN_FUNCTION_WORDS for t in lowered) / len(tokens)
-    icon_words = sum("icon" in t for t in lowered)
-    lower_ratio = sum(t.islower() for t in tokens) / len(tokens)
-    separators = len(P.NAV_SEPARATORS.findall(line))
-    if icon_words >= 3 or separators >= max(3, len(tokens) // 3):
-        return True
-    return len(tokens) >= 10 and stop_ratio < 0.1 and lower_ratio > 0.6
-
-
-def is_date_line(line: str) -> bool:
-    """A line that is only a date/time (with labels like 'Updated:'), e.g. '14:07, 13 December 2021'.
-
-    A short label set off by a dash or bar counts as a label too ('WEEKLY BRIEFING -- Friday, 14 January 2022').
-    """
-    if len(line) > 80 or not P.DATE_HINT.search(line):
-        return False
-    if _only_date(line):
-        return True
-    parts = [part for part in re.split(r"\s+(?:--|[|–—-])\s+", line) if part]
-    dated = [part for part in parts if P.DATE_HINT.search(part) and _only_date(part)]
-    return len(parts) > 1 and len(dated) == 1 and all(len(words(p)) <= 5 for p in parts if p not in dated)
-
-
-def _only_date(text: str) -> bool:
-    leftover = P.DATE_WORDS.sub(" ", P.DATE_LABEL.sub("", text))
-    return len(words(leftover)) <= 1
-
-
-def is_title_like(line: str) -> bool:
-    """A headline: a few words, not ending as a sentence or clause does (a quote or '?' may end it)."""
-    return 3 <= len(words(line)) <= TITLE_MAX_WORDS and not line.endswith((".", ",", ";", ":"))
-
-
-def is_headline_like(line: str) -> bool:
-    """A short title-like line inside the body: no sentence end, starts like a headline."""
-    tokens = words(line)
-    return (
-        1 <= len(tokens) <= HEADLINE_MAX_WORDS
-        and not is_prose(line)
-        and not line.endswith((":", ",", "-", "–"))
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "'‘\"“«")
-    )
+def _closes(line: str) -> bool:
+    return is_prose(line) or bool(P.TRAILER.match(line)) or bool(P.BARE_URL.match(line))
 
 
 def clean_lines(text: str, *, title: str | None = None) -> Cleaned:
     """Clean scraped text. ``title`` is a known title (from HTML/JSON); otherwise the header gives it."""
     out = Cleaned(title=title.strip() if title else None)
-    lines = join_continuations([line for line in unwrap(normalise(text)).split("\n") if line])
-    seen_prose = False
-    doubled = {k for k, n in Counter(key(line) for line in lines).items() if n > 1 and k}
-    previous_key = ""
-    in_signature = False
-    for index, line in enumerate(lines):
+    page = _Page(join_continuations([line for line in unwrap(normalise(text)).split("\n") if line]))
+    seen_prose = in_signature = in_related_list = False
+    for index, line in enumerate(page.lines):
         if in_signature or P.SIGNATURE.match(line):
             in_signature = True
             out.removed.append(Removed(text=line, rule="signature"))
             continue
-        rule = _classify(
-            line, out, seen_prose=seen_prose, index=index, lines=lines, doubled=doubled, previous_key=previous_key
-        )
-        previous_key = key(line)
+        if in_related_list and _related_item(line):
+            out.removed.append(Removed(text=line, rule="related_list"))
+            continue
+        rule = _classify(line, out, page, index, seen_prose=seen_prose)
+        in_related_list = rule == "related_header"
         if rule is None:
             if not seen_prose:
                 line = _strip_dateline(line, out)
@@ -172,36 +191,69 @@ def clean_lines(text: str, *, title: str | None = None) -> Cleaned:
     return out
 
 
-def _classify(
-    line: str, out: Cleaned, *, seen_prose: bool, index: int, lines: list[str], doubled: set[str], previous_key: str
-) -> str | None:
+def _related_item(line: str) -> bool:
+    """An entry of a list of related links: a headline, a bulleted headline, or another lead-in."""
+    if len(line) > MAX_JUNK_CHARS:
+        return False
+    bullet = P.BULLET.match(line)
+    rest = line[bullet.end() :].strip() if bullet else line
+    return is_headline_like(rest) or lead_in(line) is not None
+
+
+def _classify(line: str, out: Cleaned, page: _Page, index: int, *, seen_prose: bool) -> str | None:
     """The rule that removes ``line``; None keeps it; '' consumes it silently (the title)."""
-    line_key = key(line)
+    line_key = page.keys[index]
     if not line_key:
         return "punctuation"
+    if len(line) > MAX_JUNK_CHARS:
+        return None
     if P.BARE_URL.match(line):
         out.source_urls.append(P.URL.search(line).group(0))  # type: ignore[union-attr]
         return "source_url"
     if P.TRAILER.match(line):
         _collect_credit(line, out)
         return "trailer"
-    if is_nav_junk(line):
+    if is_nav_junk(line) or is_breadcrumb(line):
         return "navigation"
     if not seen_prose and out.date_line is None and is_date_line(line):
         out.date_line = line
         return "date_line"
-    if out.title and (line_key == key(out.title) or (line_key.startswith(key(out.title)) and len(line_key) > 3)):
-        if line_key != key(out.title) and P.PHOTO_CREDIT.search(line):
+    rule = _title_repeat(line, line_key, out)
+    if rule is None:
+        rule = _credit_or_link(line, out, header=not seen_prose and out.title is None)
+    if rule is None:
+        rule = _header_or_headline(line, line_key, out, page, index, seen_prose=seen_prose)
+    if rule is None and seen_prose and index and line_key == page.keys[index - 1]:
+        rule = "repeated_line"
+    return rule
+
+
+def _title_repeat(line: str, line_key: str, out: Cleaned) -> str | None:
+    if not out.title:
+        return None
+    title_key = key(out.title)
+    if line_key == title_key or (line_key.startswith(title_key) and len(line_key) > 3):
+        if line_key != title_key and P.PHOTO_CREDIT.search(line):
             return "title_repeat+photo_credit"
         return "title_repeat"
-    if P.DISCLAIMER.search(line) and len(words(line)) <= 60:
+    return None
+
+
+def _credit_or_link(line: str, out: Cleaned, *, header: bool) -> str | None:
+    """Disclaimers, lead-ins to related links, photo credits, site boilerplate and bylines.
+
+    ``header``: no title and no prose yet, where 'WATCH: Putin and Macron hold talks' is the title itself.
+    """
+    short = len(words(line)) <= JUNK_MAX_WORDS
+    if short and P.DISCLAIMER.search(line):
         _collect_credit(line, out)
         if re.search(r"translat", line, re.I):
             out.translation_note = True
         return "disclaimer"
-    if P.READ_MORE.match(line):
-        return "read_more"
-    if P.PHOTO_CREDIT.search(line) and len(words(line)) <= 60:
+    link = lead_in(line)
+    if link is not None and not (header and link[1] and is_kicker(link[0])):
+        return "read_more" if link[1] else "related_header"
+    if short and P.PHOTO_CREDIT.search(line):
         out.caption_dates.extend(
             m.group(0)
             for m in re.finditer(rf"\b({P.MONTHS})\.? \d{{1,2}}, \d{{4}}|\b\d{{1,2}} ({P.MONTHS}) \d{{4}}", line, re.I)
@@ -209,6 +261,13 @@ def _classify(
         return "photo_credit"
     if P.SITE_BOILERPLATE.search(line) and len(words(line)) <= 25:
         return "site_boilerplate"
+    return None
+
+
+def _header_or_headline(
+    line: str, line_key: str, out: Cleaned, page: _Page, index: int, *, seen_prose: bool
+) -> str | None:
+    """Bylines, section labels and the title above the text; related headlines inside it."""
     if (not seen_prose and P.BYLINE.match(line)) or (P.CREDIT_LINE.match(line) and len(words(line)) <= 30):
         return "byline"
     if not seen_prose and out.title is None and len(words(line)) < 3 and not is_prose(line):
@@ -220,11 +279,9 @@ def _classify(
         seen_prose
         and is_headline_like(line)
         and not P.BULLET.match(line)
-        and (line_key in doubled or _between_prose(index, lines))
+        and (line_key in page.doubled or page.between_prose(index))
     ):
         return "related_headline"
-    if seen_prose and line_key == previous_key:
-        return "repeated_line"
     return None
 
 
@@ -243,22 +300,13 @@ def _strip_dateline(line: str, out: Cleaned) -> str:
     return rest
 
 
-def _between_prose(index: int, lines: list[str]) -> bool:
-    """An inline headline sits between paragraphs of prose (or closes the article after prose)."""
-    before = next((ln for ln in reversed(lines[:index]) if not is_headline_like(ln)), None)
-    after = next((ln for ln in lines[index + 1 :] if not is_headline_like(ln)), None)
-    before_ok = before is not None and is_prose(before)
-    after_ok = after is None or is_prose(after) or bool(P.TRAILER.match(after)) or bool(P.BARE_URL.match(after))
-    return before_ok and after_ok
-
-
 def _collect_credit(line: str, out: Cleaned) -> None:
     """A trailer or credit naming the original article: keep its URL or outlet name."""
     urls = P.URL.findall(line)
     if urls:
         out.source_urls.extend(u.rstrip(".,;") for u in urls)
         return
-    match = re.match(r"^(source|via|original|original article)\s*[:：]\s*(.+)$", line, re.I)
+    match = P.CREDIT_SOURCE.match(line)
     if match is None:
         match = re.search(
             r"(?:first|originally) (?:published|appeared) (?:on|in|at|by) (?:the )?([A-Z][\w .&'-]{1,40})", line
@@ -281,54 +329,3 @@ def _drop_repeated_paragraphs(out: Cleaned) -> list[str]:
         seen.add(k)
         kept.append(paragraph)
     return kept
-
-
-DEMONYM_ENDINGS = ("an", "ese", "ish", "ist", "at", "ite", "ic", "er", "ee")
-
-
-def dropped_apostrophes(text: str) -> bool:
-    """The scraper lost apostrophes: none in the text, yet forms like 'couldnt' or 'Russias' occur."""
-    if re.search(r"\w['’]\w", text):
-        return False
-    contractions = re.findall(r"\b(" + "|".join(P.CONTRACTIONS) + r")\b", text, re.I)
-    return bool(contractions) or len(_possessive_candidates(text)) >= 2
-
-
-def _possessive_candidates(text: str) -> set[str]:
-    names = set(re.findall(r"\b[A-Z][A-Za-z]+\b", text))
-    return {
-        word
-        for word in re.findall(r"\b[A-Z][A-Za-z]*[a-zA-Z]s\b", text)
-        if word[:-1] in names
-        and len(word) > 3
-        and word[:-1].lower() not in P.STOPWORDS
-        and not word.endswith("ss")
-        and not word[:-1].lower().endswith(DEMONYM_ENDINGS)
-    }
-
-
-def repair_apostrophes(text: str) -> tuple[str, list[Removed]]:
-    """Restore apostrophes a scraper dropped: 'Russias' → "Russia's" (when 'Russia' occurs too), 'couldnt'.
-
-    Only in texts with no apostrophe at all, and never on demonym plurals ('Americans', 'Russians').
-    """
-    if not dropped_apostrophes(text):
-        return text, []
-    candidates = _possessive_candidates(text)
-    repairs: list[Removed] = []
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        lower = word.lower()
-        if lower in P.CONTRACTIONS:
-            new = P.CONTRACTIONS[lower]
-            new = new[0].upper() + new[1:] if word[0].isupper() else new
-        elif word in candidates:
-            new = word[:-1] + "'s"
-        else:
-            return word
-        repairs.append(Removed(text=word, rule=f"apostrophe_repair:{new}"))
-        return new
-
-    pattern = r"\b(?i:" + "|".join(P.CONTRACTIONS) + r")\b|\b[A-Z][A-Za-z]*[a-zA-Z]s\b"
-    return re.sub(pattern, fix, text), repairs

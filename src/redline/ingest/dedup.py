@@ -1,22 +1,31 @@
 """Exact and near duplicates: a normalised-text hash, and MinHash/LSH over word 5-shingles (datasketch).
 
-Duplicates are kept (each report is evidence of who published what) but linked to their first copy.
+Duplicates are kept (each report is evidence of who published what) but linked to their original. Two
+articles are *similar* when their normalised texts are equal, or when their signatures share an LSH band and
+their estimated Jaccard similarity reaches ``THRESHOLD``. Scripts written without spaces are shingled by word
+units (``words``), so a Chinese copy is found as an English one is.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from redline.ingest.words import HAN_KANA, SOUTH_EAST_ASIAN, SPACELESS
 
 NUM_PERM = 128
 SHINGLE = 5
 THRESHOLD = 0.5
 SCHEME = "affine32"  # stored signatures must be rebuilt with the scheme that made them
 MIN_WORDS = 30  # shorter texts share too few shingles to be judged
+BATCH = 20_000  # shingles hashed at once: datasketch holds NUM_PERM x batch integers in memory
+# Shingle tokens: \w+ runs (as signatures stored before were made), with runs of scripts written without spaces
+# cut into word-sized units (see ``words``).
+TOKEN = re.compile(rf"[{HAN_KANA}]{{1,2}}|[{SOUTH_EAST_ASIAN}]{{1,4}}|[^\W{SPACELESS}]+")
 
 
 def normalised(text: str) -> str:
@@ -28,12 +37,14 @@ def content_hash(text: str) -> str:
 
 
 def signature(text: str) -> MinHash | None:
-    tokens = normalised(text).split()
+    """MinHash of the text's word 5-shingles, or None for a text too short to judge."""
+    tokens = TOKEN.findall(text.casefold())
     if len(tokens) < MIN_WORDS:
         return None
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
-    minhash.update_batch([s.encode() for s in shingles])
+    shingles = list({" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)})
+    for start in range(0, len(shingles), BATCH):
+        minhash.update_batch([s.encode() for s in shingles[start : start + BATCH]])
     return minhash
 
 
@@ -45,24 +56,39 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint32))
 
 
-class NearDuplicates:
-    """An LSH index of first copies: ``match`` finds the earliest similar one, ``add`` indexes a new one."""
+class SimilarityIndex:
+    """Every known article's content hash and signature, for finding the articles similar to one of them."""
 
-    def __init__(self, existing: Iterable[tuple[str, bytes]] = (), *, threshold: float = THRESHOLD) -> None:
+    def __init__(self, *, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.order: dict[str, int] = {}
         self.signatures: dict[str, MinHash] = {}
-        for article_id, data in existing:
-            self.add(article_id, from_bytes(data))
+        self.hashes: dict[str, str] = {}
+        self.by_hash: dict[str, list[str]] = {}
 
-    def match(self, minhash: MinHash) -> str | None:
-        candidates = [c for c in self.lsh.query(minhash) if self.signatures[c].jaccard(minhash) >= self.threshold]
-        return min(candidates, key=self.order.__getitem__) if candidates else None
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.hashes
 
-    def add(self, article_id: str, minhash: MinHash) -> None:
-        if article_id in self.order:
+    def add(self, article_id: str, text_hash: str, minhash: MinHash | None) -> None:
+        if article_id in self.hashes:
             return
-        self.order[article_id] = len(self.order)
-        self.signatures[article_id] = minhash
-        self.lsh.insert(article_id, minhash)
+        self.hashes[article_id] = text_hash
+        self.by_hash.setdefault(text_hash, []).append(article_id)
+        if minhash is not None:
+            self.signatures[article_id] = minhash
+            self.lsh.insert(article_id, minhash)
+
+    def similar(self, article_id: str) -> Iterator[str]:
+        """Ids similar to ``article_id`` (itself excluded): same normalised text, or near by MinHash."""
+        seen = {article_id}
+        for other in self.by_hash.get(self.hashes[article_id], ()):
+            if other not in seen:
+                seen.add(other)
+                yield other
+        minhash = self.signatures.get(article_id)
+        if minhash is None:
+            return
+        for other in self.lsh.query(minhash):
+            if other not in seen and self.signatures[other].jaccard(minhash) >= self.threshold:
+                seen.add(other)
+                yield other

@@ -1,7 +1,8 @@
-"""Decode raw bytes and split an input into items: one per article (a JSON list or a feed holds many).
+"""Sniff an input's format and split it into items: one per article (a JSON list or a feed holds many).
 
 Each format gives what it knows (title, date, URL, outlet, language) as hints; cleaning and metadata
-resolution happen later, the same way for every format.
+resolution happen later, the same way for every format. JSON is parsed with a depth limit, and every field's
+type is checked (``fields``), so a malformed item is quarantined with a message and its siblings go on.
 """
 
 from __future__ import annotations
@@ -9,81 +10,22 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from redline.errors import IngestError
-from redline.ingest.sources import RawInput
+from redline.ingest import fields
+from redline.ingest.decoding import decode
+from redline.ingest.feeds import feed_items
+from redline.ingest.fetch import Fetcher
+from redline.ingest.items import Item
+from redline.ingest.raw import RawInput
 
 LOGGER = logging.getLogger(__name__)
 
-BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh")
-
-FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "name", "heading"),
-    "text": ("text", "body", "content", "article", "full_text", "fulltext", "maintext", "description", "summary"),
-    "html": ("html", "raw_html", "content_html"),
-    "published": (
-        "published",
-        "date",
-        "published_at",
-        "publishedAt",
-        "pubDate",
-        "pub_date",
-        "datePublished",
-        "date_publish",
-        "publication_date",
-        "created_at",
-        "timestamp",
-        "time",
-        "updated",
-    ),
-    "url": ("url", "link", "href", "canonical_url", "source_url", "permalink"),
-    "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "domain", "source_name", "feed"),
-    "language": ("language", "lang", "locale"),
-    "id": ("id", "guid", "uuid", "doc_id"),
-}
-CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "docs", "entries", "records")
+MAX_JSON_DEPTH = 64  # news dumps nest a few levels; deeper is an attack or a mistake
 HTML_TAG = re.compile(r"<(p|div|br|html|body|article|span|a|h[1-6])[\s>/]", re.I)
 
-
-@dataclass
-class Item:
-    """One article-to-be: raw text and the metadata hints its container gave."""
-
-    source: str
-    key: str
-    raw: str
-    body: str
-    format: str
-    is_html: bool = False
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    language: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def decode(raw: RawInput) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else the best-guess charset."""
-    data = raw.data
-    if not data.strip():
-        raise IngestError("empty", "the input is empty", input_id=raw.source)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
-        raise IngestError("binary", "the input is a binary file, not text", input_id=raw.source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.2:
-        raise IngestError("undecodable", "the bytes are not text in any known encoding", input_id=raw.source)
-    return str(best)
+__all__ = ["MAX_JSON_DEPTH", "Item", "article_item", "decode", "sniff", "split"]
 
 
 def sniff(raw: RawInput, text: str) -> str:
@@ -111,47 +53,73 @@ def sniff(raw: RawInput, text: str) -> str:
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.split("\n", 3)[:3] if line.strip()]
     if len(lines) < 2:
         return False
     try:
-        json.loads(lines[0])
-    except ValueError:
+        _loads(lines[0], "")
+    except IngestError:
         return False
     return True
 
 
-def split(raw: RawInput, text: str, fmt: str) -> list[Item | IngestError]:
-    """Items of one decoded input; a bad item is an IngestError in the list, the others go on."""
+def split(raw: RawInput, text: str, fmt: str, *, fetcher: Fetcher | None = None) -> list[Item | IngestError]:
+    """Items of one decoded input; a bad item is an IngestError in the list, the others go on.
+
+    ``fetcher`` fetches the pages behind an online feed's teaser entries.
+    """
     if fmt == "json":
         return _json_items(raw, text)
     if fmt == "jsonl":
         return _jsonl_items(raw, text)
     if fmt == "feed":
-        from redline.ingest.feeds import feed_items
+        return feed_items(raw, text, fetcher=fetcher)
+    return [Item(raw.source, raw.key, text, text, fmt, is_html=fmt == "html", url=raw.url)]
 
-        return feed_items(raw, text)
-    is_html = fmt == "html"
-    return [Item(raw.source, raw.key, text, text, fmt, is_html=is_html, url=raw.url)]
+
+def _loads(text: str, source: str) -> Any:
+    """Parse JSON no deeper than MAX_JSON_DEPTH; every failure is a ``bad_json`` IngestError."""
+    try:
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise IngestError("bad_json", f"JSON nested deeper than {MAX_JSON_DEPTH} levels", input_id=source) from exc
+    except ValueError as exc:
+        raise IngestError("bad_json", f"not valid JSON: {exc}", input_id=source) from exc
+    if _depth_over(data, MAX_JSON_DEPTH):
+        raise IngestError("bad_json", f"JSON nested deeper than {MAX_JSON_DEPTH} levels", input_id=source)
+    return data
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """True when containers nest more than ``limit`` deep (an explicit stack: no recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _json_items(raw: RawInput, text: str) -> list[Item | IngestError]:
     try:
-        data = json.loads(text)
-    except ValueError as exc:
+        data = _loads(text, raw.source)
+    except IngestError as exc:
         if _looks_like_jsonl(text):
             return _jsonl_items(raw, text)
-        return [IngestError("bad_json", f"not valid JSON: {exc}", input_id=raw.source)]
+        return [exc]
     if isinstance(data, dict):
-        for key in CONTAINER_KEYS:
+        for key in fields.CONTAINER_KEYS:
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
     if isinstance(data, dict):
-        return [_json_item(raw, data, raw.source, raw.key)]
+        return [_json_item(data, raw.source, raw.key)]
     if not isinstance(data, list):
         return [IngestError("bad_json", "JSON must be an object or a list of objects", input_id=raw.source)]
-    return [_json_item(raw, obj, f"{raw.source}#{n}", f"{raw.key}#{n}") for n, obj in enumerate(data, 1)]
+    return [_json_item(obj, f"{raw.source}#{n}", f"{raw.key}#{n}") for n, obj in enumerate(data, 1)]
 
 
 def _jsonl_items(raw: RawInput, text: str) -> list[Item | IngestError]:
@@ -161,56 +129,46 @@ def _jsonl_items(raw: RawInput, text: str) -> list[Item | IngestError]:
             continue
         source, key = f"{raw.source}#{n}", f"{raw.key}#{n}"
         try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            items.append(IngestError("bad_json", f"line {n} is not valid JSON: {exc}", input_id=source))
+            obj = _loads(line, source)
+        except IngestError as exc:
+            exc.message = f"line {n}: {exc.message}"
+            items.append(exc)
             continue
-        items.append(_json_item(raw, obj, source, key))
+        items.append(_json_item(obj, source, key))
     return items
 
 
-def pick(obj: dict[str, Any], name: str) -> Any:
-    """The first non-empty value among a field's common names (case-insensitive)."""
-    lowered = {k.lower(): v for k, v in obj.items()}
-    for alias in FIELDS[name]:
-        value = lowered.get(alias.lower())
-        if isinstance(value, dict):  # {"source": {"name": ..., "url": ...}}
-            value = value.get("name") or value.get("title") or value.get("url") or value.get("href")
-        if isinstance(value, list) and value and isinstance(value[0], str):
-            value = "\n\n".join(value)
-        if value not in (None, "", []):
-            return value
-    return None
+def _json_item(obj: Any, source: str, key: str) -> Item | IngestError:
+    """One article object; a missing text or a field of the wrong type is returned as the item's error."""
+    try:
+        return article_item(obj, source, key)
+    except IngestError as exc:
+        return exc
 
 
-def _json_item(raw: RawInput, obj: Any, source: str, key: str) -> Item | IngestError:
+def article_item(obj: Any, source: str, key: str) -> Item:
+    """The item of one JSON article object; raises IngestError (an InputFieldError for a field of the wrong
+    type, naming it) when the object cannot be an article. The API calls this to answer 422 with the message."""
     if not isinstance(obj, dict):
-        return IngestError("bad_json", "a JSON article must be an object", input_id=source)
-    body = pick(obj, "html")
+        found = fields.type_name(obj)
+        raise IngestError("bad_json", f"a JSON article must be an object, not {found}", input_id=source)
+    body = fields.text_value(obj, "html", source)
     is_html = body is not None
     if body is None:
-        body = pick(obj, "text")
-    if not isinstance(body, str) or not body.strip():
-        names = "/".join(FIELDS["text"][:4])
-        return IngestError("no_text", f"no article text (looked for {names}, ...)", input_id=source)
-    is_html = is_html or bool(HTML_TAG.search(body[:2000]))
-    outlet = pick(obj, "outlet")
-    url = pick(obj, "url")
-    published = pick(obj, "published")
+        body = fields.text_value(obj, "text", source)
+    if body is None or not body.strip():
+        names = "/".join(fields.FIELDS["text"][:4])
+        raise IngestError("no_text", f"no article text (looked for {names}, ...)", input_id=source)
     return Item(
         source=source,
         key=key,
         raw=json.dumps(obj, ensure_ascii=False),
         body=body,
         format="json",
-        is_html=is_html,
-        title=_text_or_none(pick(obj, "title")),
-        published=str(published) if published is not None else None,
-        url=_text_or_none(url),
-        outlet=_text_or_none(outlet),
-        language=_text_or_none(pick(obj, "language")),
+        is_html=is_html or bool(HTML_TAG.search(body[:2000])),
+        title=fields.string_value(obj, "title", source),
+        published=fields.date_value(obj, source),
+        url=fields.string_value(obj, "url", source),
+        outlet=fields.string_value(obj, "outlet", source),
+        language=fields.string_value(obj, "language", source),
     )
-
-
-def _text_or_none(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None

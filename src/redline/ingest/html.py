@@ -16,6 +16,12 @@ from redline.records import Removed
 
 LOGGER = logging.getLogger(__name__)
 
+MAX_DEPTH = 128  # libxml2 drops whatever nests deeper than 255 elements; real pages stay far below this
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+)
+
 DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -48,6 +54,7 @@ def extract(html: str, *, url: str | None = None) -> Page:
     import trafilatura
     from lxml import html as lxml_html
 
+    html = flatten_deep(html)
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
@@ -173,8 +180,40 @@ def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed entry or a JSON body), one paragraph per block."""
     from lxml import html as lxml_html
 
+    fragment = flatten_deep(fragment)
     try:
         tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml_html.etree.ParserError):
         return normalise(re.sub(r"<[^>]+>", " ", fragment))
     return block_text(tree)
+
+
+def flatten_deep(html: str, *, limit: int = MAX_DEPTH) -> str:
+    """Drop the tags (never the text) of elements nested deeper than ``limit``.
+
+    The HTML parser silently discards content nested past its own limit, so a page of 20,000 nested ``<div>``
+    would lose its article. One linear scan of the tags; pages within the limit are returned unchanged.
+    """
+    depth = deepest = 0
+    for match in TAG.finditer(html):
+        depth = _step(depth, match)
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return html
+    parts, last, depth = [], 0, 0
+    for match in TAG.finditer(html):
+        before = depth
+        depth = _step(depth, match)
+        if max(before, depth) > limit:
+            parts.append(html[last : match.start()])
+            last = match.end()
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def _step(depth: int, match: re.Match[str]) -> int:
+    """Nesting depth after one tag: +1 for an opening tag, -1 for a closing one, void and self-closed tags 0."""
+    closing, name, self_closed = match.group(1), match.group(2).lower(), match.group(3)
+    if name in VOID or self_closed:
+        return depth
+    return max(0, depth - 1) if closing else depth + 1

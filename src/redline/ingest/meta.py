@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -46,38 +46,65 @@ LANGUAGES = [
     "hi",
     "ur",
     "id",
+    "th",
+    "vi",
 ]
 TITLE_CONFIDENCE = 0.9  # a title is called another language than its body only above this probability
 ABSOLUTE = re.compile(r"\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+MAX_DATE_CHARS = 120
 HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.")
 
 
 def parse_date(text: str | None) -> str | None:
-    """ISO 8601 from a date string in any common form; date only when no time is given; None if unsure."""
+    """ISO 8601 from a date string in any common form; date only when no time is given; None if unsure.
+
+    A leading place name ('Madrid, 21 dic 2021 - 09:15 CET') is dropped when the whole string does not parse.
+    Strings longer than any date line are not dates (and would cost dateparser time for nothing).
+    """
     if not text:
         return None
     text = str(text).strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     if re.fullmatch(r"\d{10}(\.\d+)?", text):  # epoch seconds
-        return datetime.utcfromtimestamp(float(text)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return _epoch(float(text))
     iso = _iso(text)
     if iso:
         return iso
     if not ABSOLUTE.search(text):  # "yesterday", "2 hours ago": relative to a now we must never invent
         return None
-    import dateparser
-
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
-    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text):
-        settings["DATE_ORDER"] = "DMY"
     cleaned = re.sub(r"^(published|posted|updated|last updated|date)\s*(on|at)?\s*[:\-]?\s*", "", text, flags=re.I)
     cleaned = cleaned.split("|")[0].strip()
-    parsed = dateparser.parse(cleaned, languages=DATE_LANGUAGES, settings=settings)  # type: ignore[arg-type]
+    parsed = _dateparser(cleaned)
+    place, _, rest = cleaned.partition(", ")
+    if parsed is None and rest and not re.search(r"\d", place):
+        cleaned = rest
+        parsed = _dateparser(cleaned)
     if parsed is None:
         return None
     if TIME.search(cleaned):
         return parsed.isoformat(timespec="seconds").replace("+00:00", "Z")
     return parsed.strftime("%Y-%m-%d")
+
+
+def _epoch(seconds: float) -> str | None:
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _dateparser(text: str) -> datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text):
+        settings["DATE_ORDER"] = "DMY"
+    try:
+        return dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, RecursionError):
+        return None
 
 
 def _iso(text: str) -> str | None:
@@ -131,9 +158,10 @@ def _identifier():  # type: ignore[no-untyped-def]
 
 def language(text: str | None) -> tuple[str | None, float]:
     """ISO 639-1 code and probability (None for text too short to tell)."""
-    if not text or len(re.findall(r"\w+", text)) < 2:
+    sample = (text or "")[:3000]
+    if len(re.findall(r"\w+", sample)) < 2:
         return None, 0.0
-    lang, prob = _identifier().classify(text[:3000])
+    lang, prob = _identifier().classify(sample)
     return lang, float(prob)
 
 

@@ -1,81 +1,82 @@
 """Turn the PATH arguments a user gives into raw inputs: files, folders, globs, stdin and http(s) URLs.
 
-Reading never raises for one bad input: a problem becomes an :class:`IngestError` carried by the
-``RawInput`` so the batch goes on and the input is quarantined with its reason.
+Only regular files are read: a device (``/dev/zero`` reports size 0 and never ends), a FIFO (blocks until a writer
+comes) or a socket is refused with a reason. A file is opened without blocking and checked again on the open
+descriptor, so swapping it for a FIFO after the check does not hang the run, and the size cap counts the bytes
+actually read, never the size the file system reports.
 """
 
 from __future__ import annotations
 
 import glob
-import logging
+import os
+import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from redline.errors import IngestError
+from redline.ingest.fetch import Fetcher
+from redline.ingest.raw import MAX_BYTES, RawInput, failed_input
 
-LOGGER = logging.getLogger(__name__)
-
-MAX_BYTES = 5 * 1024 * 1024
-FETCH_TIMEOUT = 20.0
-USER_AGENT = "Redline/0.1 (+offline political event coder)"
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 SKIP_SUFFIXES = {".md"}  # folder READMEs describe a corpus; a single .md named explicitly is still read
+READ_CHUNK = 1 << 20
 
-
-@dataclass
-class RawInput:
-    """Bytes of one input and where they came from (``source`` is shown to users, ``key`` identifies it)."""
-
-    source: str
-    key: str
-    data: bytes = b""
-    url: str | None = None
-    content_type: str | None = None
-    error: IngestError | None = None
-
-    @property
-    def suffix(self) -> str:
-        path = urlsplit(self.source).path if self.url else self.source
-        return Path(path).suffix.lower()
+__all__ = ["MAX_BYTES", "RawInput", "expand", "is_url", "read_file"]
 
 
 def is_url(text: str) -> bool:
     return "://" in text[:12]
 
 
-def expand(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[RawInput]:
-    """Every input named by ``paths``, in order: folders recursively (sorted), globs expanded."""
-    for path in paths:
-        if path == "-":
-            yield _stdin(max_bytes)
-        elif is_url(path):
-            yield fetch(path, max_bytes=max_bytes)
-        else:
-            yield from _local(path, max_bytes)
+def expand(paths: list[str], *, max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None) -> Iterator[RawInput]:
+    """Every input named by ``paths``, in order: folders recursively (sorted), globs expanded.
+
+    URLs are fetched with ``fetcher`` (by default one that refuses private hosts).
+    """
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        for path in paths:
+            if path == "-":
+                yield _stdin(max_bytes)
+            elif is_url(path):
+                yield fetcher.fetch(path)
+            else:
+                yield from _local(path, max_bytes)
+    finally:
+        if own:
+            fetcher.close()
 
 
 def _local(path: str, max_bytes: int) -> Iterator[RawInput]:
     if any(ch in path for ch in "*?["):
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
-            yield _failed(path, "not_found", f"no file matches the pattern {path!r}")
+            yield failed_input(path, "not_found", f"no file matches the pattern {path!r}")
         for match in matches:
             yield from _local(match, max_bytes)
         return
     target = Path(path)
     if target.is_dir():
-        files = sorted(p for p in target.rglob("*") if p.is_file() and not _skipped(p))
-        if not files:
-            yield _failed(path, "empty", f"folder {path!r} holds no input files")
-        for file in files:
-            yield read_file(file, max_bytes=max_bytes)
-    elif target.exists():
+        yield from _folder(target, max_bytes)
+    elif target.exists() or target.is_symlink():
         yield read_file(target, max_bytes=max_bytes)
     else:
-        yield _failed(path, "not_found", f"no such file or folder: {path!r}")
+        yield failed_input(path, "not_found", f"no such file or folder: {path!r}")
+
+
+def _folder(folder: Path, max_bytes: int) -> Iterator[RawInput]:
+    """Regular files under ``folder``, sorted by path; links to folders are not followed (no loops)."""
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        files.extend(Path(root, name) for name in names)
+    files = sorted(f for f in files if not _skipped(f) and f.is_file())
+    if not files:
+        yield failed_input(str(folder), "empty", f"folder {str(folder)!r} holds no input files")
+    for file in files:
+        yield read_file(file, max_bytes=max_bytes)
 
 
 def _skipped(path: Path) -> bool:
@@ -83,54 +84,64 @@ def _skipped(path: Path) -> bool:
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawInput:
-    source, key = str(path), str(path.resolve())
+    """The bytes of one regular file, at most ``max_bytes``; anything else is refused with a reason."""
+    source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _failed(source, "too_large", f"{size} bytes is over the {max_bytes}-byte cap", key=key)
-        return RawInput(source=source, key=key, data=path.read_bytes())
+        key = str(path.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        key = os.path.abspath(path)
+    try:
+        kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
+        if kind is not None:
+            return failed_input(source, "not_a_file", f"{source} is {kind}, not a regular file", key=key)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return _failed(source, "unreadable", f"cannot read {source}: {exc.strerror or exc}", key=key)
+        return failed_input(source, "unreadable", f"cannot open {source}: {exc.strerror or exc}", key=key)
+    try:
+        kind = _kind(os.fstat(fd).st_mode)  # checked again on what was opened: it may have been swapped
+        if kind is not None:
+            return failed_input(source, "not_a_file", f"{source} is {kind}, not a regular file", key=key)
+        data = _read_capped(fd, max_bytes)
+    except OSError as exc:
+        return failed_input(source, "unreadable", f"cannot read {source}: {exc.strerror or exc}", key=key)
+    finally:
+        os.close(fd)
+    if data is None:
+        return failed_input(source, "too_large", f"{source} is over the {max_bytes}-byte cap", key=key)
+    return RawInput(source=source, key=key, data=data)
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _read_capped(fd: int, max_bytes: int) -> bytes | None:
+    """Read to the end, or None as soon as more than ``max_bytes`` came (the size on disk is not trusted)."""
+    chunks, size = [], 0
+    while True:
+        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
 
 
 def _stdin(max_bytes: int) -> RawInput:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return _failed("-", "too_large", f"standard input is over the {max_bytes}-byte cap")
+        return failed_input("-", "too_large", f"standard input is over the {max_bytes}-byte cap")
     return RawInput(source="-", key="stdin", data=data)
-
-
-def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOUT) -> RawInput:
-    """Download an article or feed URL; failures become quarantine reasons, never exceptions."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme not in ("http", "https"):
-        return _failed(url, "unsupported_url", f"only http(s) URLs can be fetched, not {scheme or 'this'}:")
-    import httpx
-
-    try:
-        with (
-            httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                return _failed(url, "unreachable", f"HTTP {response.status_code} from {url}")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    return _failed(url, "too_large", f"response is over the {max_bytes}-byte cap")
-                chunks.append(chunk)
-            return RawInput(
-                source=url,
-                key=url,
-                data=b"".join(chunks),
-                url=str(response.url),
-                content_type=response.headers.get("content-type"),
-            )
-    except httpx.HTTPError as exc:
-        return _failed(url, "unreachable", f"cannot fetch {url}: {exc.__class__.__name__}: {exc}")
-
-
-def _failed(source: str, reason: str, message: str, *, key: str | None = None) -> RawInput:
-    LOGGER.warning("%s: %s", source, message)
-    return RawInput(source=source, key=key or source, error=IngestError(reason, message, input_id=source))

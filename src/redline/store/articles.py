@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from redline.errors import NotFoundError
@@ -66,6 +66,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+
+_ID_BATCH = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters
 
 _COLUMNS = [
     "id",
@@ -164,19 +166,40 @@ class ArticlesStore:
                 [(stage, article_id) for article_id in article_ids],
             )
 
-    def first_with_hash(self, content_hash: str) -> str | None:
-        rows = self.query(  # type: ignore[attr-defined]
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY ingested_at, rowid LIMIT 1", (content_hash,)
-        )
-        return rows[0]["id"] if rows else None
+    def fingerprints(self, *, after_rowid: int = 0) -> list[tuple[int, str, str, bytes | None, str | None]]:
+        """(rowid, id, content hash, MinHash, text) of articles stored after ``after_rowid``, in insert order.
 
-    def minhashes(self) -> Iterator[tuple[str, bytes]]:
-        """Stored near-duplicate signatures of first copies, to rebuild the LSH index on a new run."""
+        The text comes only for rows without a stored signature (older databases kept signatures of first
+        copies only), so the caller can rebuild it. Called inside the insert transaction, this is what other
+        writers added since the caller last looked.
+        """
         rows = self.query(  # type: ignore[attr-defined]
-            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid"
+            "SELECT rowid, id, content_hash, minhash, CASE WHEN minhash IS NULL THEN text END AS text "
+            "FROM articles WHERE rowid > ? ORDER BY rowid",
+            (after_rowid,),
         )
-        for row in rows:
-            yield row["id"], row["minhash"]
+        return [(r["rowid"], r["id"], r["content_hash"], r["minhash"], r["text"]) for r in rows]
+
+    def duplicate_state(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """(published, duplicate_of) of each stored id: what choosing an original needs."""
+        state: dict[str, tuple[str | None, str | None]] = {}
+        id_list = list(dict.fromkeys(ids))
+        for start in range(0, len(id_list), _ID_BATCH):
+            batch = id_list[start : start + _ID_BATCH]
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT id, published, duplicate_of FROM articles WHERE id IN ({', '.join('?' * len(batch))})",
+                tuple(batch),
+            )
+            state.update({r["id"]: (r["published"], r["duplicate_of"]) for r in rows})
+        return state
+
+    def set_duplicate_links(self, links: dict[str, str | None]) -> None:
+        """Point each article at its original (None: it is one); part of the caller's insert transaction."""
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            conn.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                [(original, article_id) for article_id, original in sorted(links.items())],
+            )
 
     def quarantine(self, failure: Failure) -> None:
         """Keep a failed input with its reason; the same failure twice is stored once."""
