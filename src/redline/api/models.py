@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from redline.api.errors import ApiError
-from redline.ingest.formats import FIELDS
+from redline.ingest.fields import FIELDS
 
 MAX_DEPTH = 32
 MAX_PROBLEMS = 5
