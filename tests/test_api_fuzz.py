@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import LiveServer
-from redline.ingest.formats import FIELDS
+from redline.ingest.fields import FIELDS
 
 pytestmark = pytest.mark.slow
 
