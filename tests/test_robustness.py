@@ -48,14 +48,16 @@ def run(db: Path, inputs: list[Path], *extra: str) -> None:
 
 
 def exports(db: Path) -> dict[str, list[dict]]:
-    """Each table's export, as rows sorted by id (the order of rows is not part of the data)."""
-    tables: dict[str, list[dict]] = {}
-    for table in TABLES:
-        out = db.parent / f"{db.stem}.{table}.jsonl"
-        redline("export", table, "--format", "jsonl", "--db", str(db), "--out", str(out))
-        rows = [json.loads(line) for line in out.read_text().splitlines()]
-        tables[table] = sorted(rows, key=lambda row: row["id"])
-    return tables
+    """Every article, quote, event and story of the database as plain dicts sorted by id (row order is not
+    part of the data); merged and unmerged events alike."""
+    with Store(db) as store:
+        tables = {
+            "articles": store.articles(),
+            "quotes": store.quotes(),
+            "events": store.events(),
+            "stories": store.stories(),
+        }
+        return {name: sorted((r.as_dict() for r in rows), key=lambda row: row["id"]) for name, rows in tables.items()}
 
 
 def assert_same(a: dict[str, list[dict]], b: dict[str, list[dict]]) -> None:
@@ -81,7 +83,7 @@ def test_kill_9_at_any_moment_then_the_same_command_gives_the_uninterrupted_data
     files = corpus(tmp_path)
     run(tmp_path / "whole.db", files)
     expected = exports(tmp_path / "whole.db")
-    for delay in (1.5, 4.0, 7.0):
+    for delay in (2.0, 6.0):
         db = tmp_path / f"killed-{delay}.db"
         command = [sys.executable, "-m", "redline", "run", *map(str, files), "--db", str(db), "--silent"]
         process = subprocess.Popen(

@@ -82,13 +82,20 @@ def _run_in_order(
     store: Store, chosen: Sequence[Stage], progress: Progress, seconds: dict[str, float] | None
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for item in chosen:
-        started = time.perf_counter()
-        pending = store.pending(item.name) if item.per_article else store.article_ids()
-        counts[item.name] = _run_guarded(item, store, pending, progress)
-        if seconds is not None:
-            seconds[item.name] = time.perf_counter() - started
+    with store.stage_lock():
+        for item in chosen:
+            counts[item.name] = _run_timed(item, store, progress, seconds)
     return counts
+
+
+def _run_timed(item: Stage, store: Store, progress: Progress, seconds: dict[str, float] | None) -> int:
+    """One stage over what is pending for it now (read under the stage lock, so never done twice)."""
+    started = time.perf_counter()
+    pending = store.pending(item.name) if item.per_article else store.article_ids()
+    count = _run_guarded(item, store, pending, progress)
+    if seconds is not None:
+        seconds[item.name] = time.perf_counter() - started
+    return count
 
 
 def warm_stages() -> None:

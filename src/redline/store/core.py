@@ -91,6 +91,26 @@ class StoreBase:
                 self._depth -= 1
                 self.conn.execute("ROLLBACK")
 
+    @contextmanager
+    def stage_lock(self) -> Iterator[None]:
+        """Hold the database's stage lock: a second run on the same file waits here, then finds nothing left.
+
+        Stages that cluster and merge across articles must not interleave with another process doing the
+        same (each would merge against a state the other is changing). Ingest needs no such lock. The lock
+        is an advisory lock on ``<db>.lock``, released by the system even when the process is killed.
+        """
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(f"{self.path}.lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
