@@ -68,6 +68,26 @@ Work = Callable[[list[Any]], list[Any]]
 """A stage's pure work: payloads in, one result per payload out (a top-level function, so it can be pickled)."""
 
 
+def chunked(items: Sequence[Item]) -> list[list[Item]]:
+    """Items in order, grouped up to ``CHUNK`` at a time or ``SCALE_CHARS`` characters, whichever comes first.
+
+    A long article travels alone, so when it runs out of time no short article waits for it and none has to
+    be tried again.
+    """
+    chunks: list[list[Item]] = []
+    current: list[Item] = []
+    size = 0
+    for item in items:
+        if current and (len(current) >= CHUNK or size + item.size > SCALE_CHARS):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += item.size
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def reason(stage: str, failed: Failed, budget: float) -> str:
     if failed.kind == "timeout":
         return f"timeout in {stage} after {budget:g} s"
@@ -97,7 +117,7 @@ class ProcessEngine:
 
     def run(self, stage: str, work: Work, items: Sequence[Item]) -> Iterator[tuple[Item, Any]]:
         """``(item, result)`` or ``(item, Failed)`` for each item, in order."""
-        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+        chunks = chunked(items)
         window = self.workers * 2
         pending: list[tuple[list[Item], Any, float]] = []
         for chunk in chunks:

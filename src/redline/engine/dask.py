@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from redline.engine.budget import CHUNK, Budget, Failed, Item, Work, reason
+from redline.engine.budget import Budget, Failed, Item, Work, chunked, reason
 
 LOGGER = logging.getLogger(__name__)
 WINDOW = 8  # batches in flight per worker for the plain map: bounded memory on the driver
@@ -43,7 +43,7 @@ class DaskEngine:
             yield future.result()
 
     def run(self, stage: str, work: Work, items: Sequence[Item]) -> Iterator[tuple[Item, Any]]:
-        queue: deque[list[Item]] = deque(list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK))
+        queue: deque[list[Item]] = deque(chunked(items))
         inflight: deque[tuple[list[Item], Any, float]] = deque()
         while queue or inflight:
             while queue and len(inflight) < self._workers():

@@ -30,7 +30,9 @@ class ArticleWork:
 
     ``prepare`` returns one payload per article, or None for an article that is not ready (e.g. not parsed
     yet: it stays pending). ``upstream`` names the stages whose failure on an article means this stage skips
-    it (marks it done with nothing to write).
+    it (marks it done with nothing to write). Parsing time grows with length, so the parse budget does too;
+    reading quotes and events off a parse should not take minutes even for a huge article, so those stages
+    cap the length their budget grows with (``budget_chars``).
     """
 
     name: str
@@ -39,6 +41,7 @@ class ArticleWork:
     write: Callable[[Any, str, Any], int]
     upstream: tuple[str, ...] = ()
     warm: Callable[[], None] = field(default=lambda: None)
+    budget_chars: int | None = None  # the budget stops growing past this length (None: it always grows)
 
 
 def run_articles(store: Any, spec: ArticleWork, article_ids: Sequence[str], progress: Progress) -> int:
@@ -61,7 +64,8 @@ def _run_batch(store: Any, spec: ArticleWork, batch: list[Article]) -> int:
         if payload is None:
             LOGGER.warning("%s: article %s is not ready (no parse yet); it stays pending", spec.name, article.id)
             continue
-        items.append(Item(article.id, payload, len(article.text)))
+        size = len(article.text) if spec.budget_chars is None else min(len(article.text), spec.budget_chars)
+        items.append(Item(article.id, payload, size))
     outcomes = list(engine.current().run(spec.name, spec.work, items))
     count = 0
     with store.atomic():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline import nlp
+from redline.engine.budget import SCALE_CHARS
 from redline.events import default_coder
 from redline.records import Article, Event, Quote
 from redline.registry import Progress, stage
@@ -48,7 +49,7 @@ def _warm() -> None:
     default_coder()
 
 
-WORK = ArticleWork("events", _prepare, events_of, _write, upstream=("nlp",), warm=_warm)
+WORK = ArticleWork("events", _prepare, events_of, _write, upstream=("nlp",), warm=_warm, budget_chars=3 * SCALE_CHARS)
 
 
 @stage("events", requires=("docs", "quotes"), provides=("events",))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline import nlp
+from redline.engine.budget import SCALE_CHARS
 from redline.quotes import actor_context, extract_quotes
 from redline.records import Article, Quote
 from redline.registry import Progress, stage
@@ -40,7 +41,7 @@ def _warm() -> None:
     actor_context(None)
 
 
-WORK = ArticleWork("quotes", _prepare, quotes_of, _write, upstream=("nlp",), warm=_warm)
+WORK = ArticleWork("quotes", _prepare, quotes_of, _write, upstream=("nlp",), warm=_warm, budget_chars=3 * SCALE_CHARS)
 
 
 @stage("quotes", requires=("docs",), provides=("quotes",))
