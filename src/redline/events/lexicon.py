@@ -184,8 +184,10 @@ class Lexicon:
     def entries_for(self, lemma: str, pos: str) -> list[Entry]:
         return self._by_lemma.get((lemma, pos), [])
 
-    def has_lemma(self, lemma: str) -> bool:
-        return any((lemma, pos) in self._by_lemma for pos in ("verb", "noun", "adj"))
+    def words_of_classes(self, names: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+        """Every single word listed in one of the noun classes ``names``."""
+        wanted = set(names)
+        return frozenset(word for word, classes in self._single.items() if classes & wanted)
 
     def classes_of(self, token: Any) -> set[str]:
         """Noun classes of a spaCy token: those of its "modifier head" / "head of X" entries when one matches (the
