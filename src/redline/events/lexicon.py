@@ -128,10 +128,13 @@ class Entry:
     needs: tuple[str, ...] = ()
     conf: float = 0.7
     context: tuple[str, ...] = ()
+    cameo: str | None = None  # the CAMEO code, for patterns taken from the CAMEO verb dictionary
 
     @property
     def name(self) -> str:
-        """A readable rule name for ``Event.rule``: ``verbs#12 threaten``."""
+        """A readable rule name for ``Event.rule``: ``verbs#12 threaten`` (``cameo#0211 airlift``)."""
+        if self.cameo is not None:
+            return f"cameo#{self.cameo} {self.lemmas[0]}"
         extra = f" {'/'.join(self.prt)}" if self.prt else ""
         objects = f" +{'/'.join(self.obj)}" if self.obj else ""
         return f"verbs#{self.index} {self.lemmas[0]}{extra}{objects}"

@@ -54,7 +54,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_story ON events(story_id);
         CREATE INDEX events_canonical ON events(canonical_id)
         """,
-    )
+    ),
+    (
+        "0302_events_modality_cameo",
+        """
+        ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+        ALTER TABLE events ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN cameo_code TEXT;
+        ALTER TABLE events ADD COLUMN cameo_root TEXT;
+        ALTER TABLE events ADD COLUMN goldstein REAL;
+        CREATE INDEX events_modality ON events(modality)
+        """,
+    ),
 ]
 
 _COLUMNS = [
@@ -76,6 +87,11 @@ _COLUMNS = [
     "intensity",
     "quad",
     "confidence",
+    "modality",
+    "claimed",
+    "cameo_code",
+    "cameo_root",
+    "goldstein",
     "text",
     "trigger",
     "rule",
@@ -113,6 +129,11 @@ def _values(event: Event, canonical_id: str | None) -> dict[str, Any]:
         "intensity": float(event.intensity),
         "quad": int(event.quad),
         "confidence": float(event.confidence),
+        "modality": event.modality,
+        "claimed": int(event.claimed),
+        "cameo_code": event.cameo_code,
+        "cameo_root": event.cameo_root,
+        "goldstein": event.goldstein,
         "text": event.text,
         "trigger": dumps(event.trigger.as_dict()),
         "rule": event.rule,
@@ -145,6 +166,11 @@ def _event(row: sqlite3.Row) -> Event:
         intensity=row["intensity"],
         quad=row["quad"],
         confidence=row["confidence"],
+        modality=row["modality"],
+        claimed=bool(row["claimed"]),
+        cameo_code=row["cameo_code"],
+        cameo_root=row["cameo_root"],
+        goldstein=row["goldstein"],
         rule=row["rule"],
         quote_id=row["quote_id"],
         sentence_index=row["sentence_index"],
@@ -213,6 +239,7 @@ class EventsStore:
         until: str | None = None,
         quad: int | None = None,
         mode: str | None = None,
+        modality: str | None = None,
         story: str | None = None,
         article_ids: Iterable[str] | None = None,
         canonical_only: bool = False,
@@ -230,6 +257,7 @@ class EventsStore:
         :param until: events that start on or before this ISO date
         :param quad: 1..4
         :param mode: a PLOVER mode
+        :param modality: asserted, negated, hypothetical, future or claimed
         :param story: a story id
         :param article_ids: only events coded from these articles
         :param canonical_only: leave out reports merged into another event (one row per act)
@@ -264,6 +292,9 @@ class EventsStore:
         if mode:
             where.append("mode = ?")
             params.append(mode)
+        if modality:
+            where.append("modality = ?")
+            params.append(modality.lower())
         if story:
             where.append("story_id = ?")
             params.append(story)

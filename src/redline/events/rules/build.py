@@ -12,8 +12,9 @@ from typing import Any
 
 from redline.events import syntax
 from redline.events.actors import ActorContext
+from redline.events.cameo import CameoCode
 from redline.events.dates import event_date
-from redline.events.rules import parties
+from redline.events.rules import frames, parties
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Memory, Voice
 from redline.records import Actor, Event, Span
@@ -49,6 +50,7 @@ def finish(kit: Kit, item: Coded, where: Where) -> Event | None:
     when, until, _expr = event_date(sent, anchors, where.published, future=item.future, future_anchors=2)
     location, recipients = _place(kit, item, sent, actors, recipients)
     quote = voice.quote if voice is not None else None
+    cameo = cameo_code(kit, item)
     return Event(
         id=event_id(where.article_id, start, end, item.type),
         event_type=item.type,
@@ -68,10 +70,29 @@ def finish(kit: Kit, item: Coded, where: Where) -> Event | None:
         intensity=kit.lexicon.intensity(item.type, item.mode),
         quad=kit.lexicon.quad(item.type),
         confidence=confidence(kit, item, actors, recipients),
+        modality=item.modality(),
+        claimed=item.claimed,
+        cameo_code=cameo.code if cameo is not None else None,
+        cameo_root=cameo.root if cameo is not None else None,
+        goldstein=cameo.goldstein if cameo is not None else None,
         rule=_rule(item),
         quote_id=quote.id if quote is not None else None,
         sentence_index=where.index,
     )
+
+
+def cameo_code(kit: Kit, item: Coded) -> CameoCode | None:
+    """The CAMEO code of an event: the dictionary's code for its trigger when that code reads as the event's
+    PLOVER type (and mode), else the most general code of the type and mode."""
+    candidates: list[str | None] = [item.cameo]
+    if syntax.is_verbal(item.head):
+        found = kit.cameo.match(item.head, frames.lemmas(item.head))
+        candidates.append(found.code if found is not None else None)
+    for candidate in candidates:
+        code = kit.cameo.code(candidate)
+        if code is not None and code.plover == item.type and (item.mode is None or code.mode in (None, item.mode)):
+            return code
+    return kit.cameo.default(item.type, item.mode)
 
 
 def _rule(item: Coded) -> str:
@@ -81,6 +102,8 @@ def _rule(item: Coded) -> str:
         for name, on in (("negated", item.negated), ("future", item.future), ("hypothetical", item.hypothetical))
         if on
     ]
+    if item.claimed:
+        flags.append("claimed")
     if flags:
         rule += f"; {'+'.join(flags)}"
     if item.voice is not None and item.voice.verb is not None:

@@ -45,18 +45,58 @@ def part_of_speech(token: Token) -> str | None:
 
 
 def match(kit: Kit, token: Token) -> Frame | None:
-    """The first pattern of the token's lemma that matches, as a frame."""
+    """The first pattern of the token's lemma that matches, as a frame; a verb the hand-written lexicon does not
+    know is looked up in the CAMEO dictionary."""
     pos = part_of_speech(token)
     if pos is None:
         return None
-    for lemma in lemmas(token) if pos == "verb" else (token.lemma_.lower(), token.lower_):
+    candidates = lemmas(token) if pos == "verb" else [token.lemma_.lower(), token.lower_]
+    for lemma in candidates:
         for entry in kit.lexicon.entries_for(lemma, pos):
             frame = _check(kit, token, entry)
             if frame is not None:
                 return frame
         if kit.lexicon.entries_for(lemma, pos):
             return None
+    if pos == "verb" and token.pos_ == "VERB" and not (set(candidates[:2]) & kit.cameo_skip):
+        return _cameo_frame(kit, token, candidates)
     return None
+
+
+def _cameo_frame(kit: Kit, token: Token, candidates: list[str]) -> Frame | None:
+    """A frame from the CAMEO dictionary: the code its patterns give the clause, read as a PLOVER type."""
+    if syntax.subject(token)[1] not in ("subj", "agent", "object"):
+        return None  # a CAMEO pattern describes a source acting: participles and bare verbs name no one
+    found = kit.cameo.match(token, candidates)
+    code = kit.cameo.code(found.code) if found is not None else None
+    if found is None or code is None or code.plover is None or (code.appeal and not kit.appeals):
+        return None
+    how = "undergoes" if found.undergoes else found.how
+    entry = _cameo_entry(kit, found.lemma, code.code, code.plover, code.mode, found.target, how)
+    obj = syntax.direct_object(token)
+    return Frame(token=token, entry=entry, obj=obj, obj_classes=classes(kit, obj) if obj is not None else frozenset())
+
+
+CAMEO_RECIPIENTS = ("dobj", "dative", "against", "to", "with", "on", "at", "into", "from")
+_CAMEO_ENTRIES: dict[tuple[str, ...], Entry] = {}
+
+
+def _cameo_entry(kit: Kit, lemma: str, code: str, plover: str, mode: str | None, target: str, how: str) -> Entry:
+    """The pattern entry of a CAMEO code (cached: a few hundred distinct ones)."""
+    conf = kit.weight("cameo_pattern") if how in ("pattern", "undergoes") else kit.weight("cameo_verb")
+    key = (lemma, code, plover, mode or "", target, how)
+    entry = _CAMEO_ENTRIES.get(key)
+    if entry is None:
+        recipient = (target,) if target else CAMEO_RECIPIENTS
+        actor: tuple[str, ...] = ()
+        if how == "undergoes":  # "X received support from Y": Y acts on the subject
+            actor, recipient = ("from", "by", "agent"), ("subject",)
+        entry = Entry(
+            index=0, lemmas=(lemma,), type=plover, mode=mode, actor=actor, recipient=recipient, conf=conf, cameo=code
+        )
+        if len(_CAMEO_ENTRIES) < 20_000:
+            _CAMEO_ENTRIES[key] = entry
+    return entry
 
 
 def classes(kit: Kit, token: Token) -> frozenset[str]:
@@ -191,6 +231,7 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         reciprocal=entry.reciprocal,
         context=set(entry.context),
         classes=frame.obj_classes,
+        cameo=entry.cameo,
     )
 
 

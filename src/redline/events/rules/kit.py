@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from redline.events.cameo import CameoDictionary, load_cameo
 from redline.events.lexicon import Lexicon
 from redline.events.places import Gazetteer
 from redline.events.rules.model import Token
@@ -22,6 +23,7 @@ class Kit:
     lexicon: Lexicon
     gazetteer: Gazetteer
     rules: RuleWords
+    cameo: CameoDictionary
     appeals: bool
     report_verbs: frozenset[str]
     speech_lemmas: frozenset[str]
@@ -38,6 +40,7 @@ class Kit:
     consider_lemmas: frozenset[str]
     deny_lemmas: frozenset[str]
     agent_words: frozenset[str]
+    cameo_skip: frozenset[str]  # lemmas the rules read as cues: never coded from the CAMEO dictionary
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of ``rules.yaml`` (``words`` section)."""
@@ -64,18 +67,33 @@ class Kit:
         return token.pos_ == "PRON" and token.lower_ in self.third_person
 
 
-def make_kit(lexicon: Lexicon, gazetteer: Gazetteer, *, appeals: bool, rules: RuleWords | None = None) -> Kit:
-    """Build the rules' resources from a lexicon (``cues.yaml`` lists) and ``rules.yaml``."""
+def make_kit(
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    *,
+    appeals: bool,
+    rules: RuleWords | None = None,
+    cameo: CameoDictionary | None = None,
+) -> Kit:
+    """Build the rules' resources from a lexicon (``cues.yaml`` lists), ``rules.yaml`` and the CAMEO data."""
     rules = rules or load_rule_words(frozenset(lexicon.types))
+    cameo = cameo or load_cameo(frozenset(lexicon.types))
     wrapper_lemmas = lexicon.cues.get("wrapper_lemmas", {})
 
     def lemmas(kind: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in wrapper_lemmas.get(kind, ()))
 
+    cues = {"report_verbs", "speech_lemmas"}
+    skip = set(rules.cameo_skip)
+    for name in cues:
+        skip |= lexicon.words(name)
+    for kind in ("future", "aspect", "consider", "deny"):
+        skip |= lemmas(kind)
     return Kit(
         lexicon=lexicon,
         gazetteer=gazetteer,
         rules=rules,
+        cameo=cameo,
         appeals=appeals,
         report_verbs=lexicon.words("report_verbs"),
         speech_lemmas=lexicon.words("speech_lemmas"),
@@ -92,4 +110,5 @@ def make_kit(lexicon: Lexicon, gazetteer: Gazetteer, *, appeals: bool, rules: Ru
         consider_lemmas=lemmas("consider"),
         deny_lemmas=lemmas("deny"),
         agent_words=lexicon.words_of_classes(rules.agent_classes),
+        cameo_skip=frozenset(skip),
     )

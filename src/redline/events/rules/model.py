@@ -63,6 +63,18 @@ class Coded:
     unless: bool = False  # conditioned by "unless": a cooperative promise becomes leverage
     classes: frozenset[str] = frozenset()
     content_head: Token | None = None  # a wrapper's complement (its conditions make the wrapper hypothetical)
+    cameo: str | None = None  # the CAMEO code when a pattern of the CAMEO dictionary found the event
+    claimed: bool = False  # a third party says the actor did it ("the White House said Russia ...")
+
+    def modality(self) -> str:
+        """How the text presents the act: negated, hypothetical, claimed, future or asserted (first that holds)."""
+        if self.negated:
+            return "negated"
+        if self.hypothetical:
+            return "hypothetical"
+        if self.claimed:
+            return "claimed"
+        return "future" if self.future else "asserted"
 
     def span_tokens(self, max_tokens: int) -> tuple[Token, Token]:
         """First and last token of the trigger; a trigger wider than ``max_tokens`` is its head alone."""

@@ -65,11 +65,13 @@ CONFIDENCE_KEYS = (
     "negated",
     "hypothetical",
     "recipient_from_context",
+    "cameo_pattern",
+    "cameo_verb",
     "floor",
     "ceiling",
 )
 LIMIT_KEYS = ("trigger_span_tokens", "modal_span_tokens", "context_window")
-TOP_KEYS = ("words", "who_classes", "agent_classes", "types", "assault_modes", "confidence", "limits")
+TOP_KEYS = ("words", "cameo_skip", "who_classes", "agent_classes", "types", "assault_modes", "confidence", "limits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class RuleWords:
     """What ``rules.yaml`` holds, as sets and numbers the rules can read directly."""
 
     words: dict[str, frozenset[str]]
+    cameo_skip: frozenset[str]
     who_classes: frozenset[str]
     agent_classes: tuple[str, ...]
     types: dict[str, frozenset[str]]
@@ -144,6 +147,7 @@ def parse_rule_words(data: Any, known_types: frozenset[str]) -> RuleWords:
         raise LexiconError(f"{FILE}: 'agent_classes' must be a list")
     return RuleWords(
         words={key: _word_list(words[key], f"words.{key}") for key in WORD_KEYS},
+        cameo_skip=_word_list(data["cameo_skip"], "cameo_skip"),
         who_classes=_word_list(data["who_classes"], "who_classes"),
         agent_classes=tuple(str(name) for name in agent_classes),
         types=types,
