@@ -79,8 +79,6 @@ class EventCoder:
         for index, sent in enumerate(doc.sents):
             where = build.Where(sent=sent, index=index, article_id=article_id, published=pub, ctx=ctx, memory=memory)
             for item in code_sentence(kit, sent, quotes):
-                event = build.finish(kit, item, where)
-                if event is not None:
-                    events.append(event)
+                events.extend(build.finish(kit, item, where))
             parties.remember(kit, sent, ctx, memory)
         return build.dedupe(build.recipients_from_context(kit, events))

@@ -60,6 +60,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """
         ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
         ALTER TABLE events ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN reciprocal INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE events ADD COLUMN cameo_code TEXT;
         ALTER TABLE events ADD COLUMN cameo_root TEXT;
         ALTER TABLE events ADD COLUMN goldstein REAL;
@@ -89,6 +90,7 @@ _COLUMNS = [
     "confidence",
     "modality",
     "claimed",
+    "reciprocal",
     "cameo_code",
     "cameo_root",
     "goldstein",
@@ -131,6 +133,7 @@ def _values(event: Event, canonical_id: str | None) -> dict[str, Any]:
         "confidence": float(event.confidence),
         "modality": event.modality,
         "claimed": int(event.claimed),
+        "reciprocal": int(event.reciprocal),
         "cameo_code": event.cameo_code,
         "cameo_root": event.cameo_root,
         "goldstein": event.goldstein,
@@ -168,6 +171,7 @@ def _event(row: sqlite3.Row) -> Event:
         confidence=row["confidence"],
         modality=row["modality"],
         claimed=bool(row["claimed"]),
+        reciprocal=bool(row["reciprocal"]),
         cameo_code=row["cameo_code"],
         cameo_root=row["cameo_root"],
         goldstein=row["goldstein"],

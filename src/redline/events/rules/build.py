@@ -14,7 +14,7 @@ from redline.events import syntax
 from redline.events.actors import ActorContext
 from redline.events.cameo import CameoCode
 from redline.events.dates import event_date
-from redline.events.rules import frames, parties
+from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Memory, Voice
 from redline.records import Actor, Event, Span
@@ -34,12 +34,50 @@ class Where:
     memory: Memory
 
 
-def finish(kit: Kit, item: Coded, where: Where) -> Event | None:
-    """The record of a coded event, or None when nobody can be said to act."""
+def finish(kit: Kit, item: Coded, where: Where) -> list[Event]:
+    """The records of a coded event: the act itself, its mirror when the act is mutual ("Kenya and Tanzania
+    met"), and the speaker's accusation when a third party claims a conflictual act; none when nobody acts."""
     sides = _sides(kit, item, where)
     if sides is None:
-        return None
-    actors, recipients = sides
+        return []
+    actors, recipients, speakers = sides
+    item.claimed = item.claimed or claims.is_claimed(kit, item, speakers, actors)
+    pairs = mirror_pairs(kit, item, actors, recipients)
+    events = [_record(kit, item, where, a, r, mirrored=n > 0, mutual=len(pairs) > 1) for n, (a, r) in enumerate(pairs)]
+    accusation = claims.accusation(kit, item, speakers, actors) if item.claimed else None
+    if accusation is not None:
+        events.append(_record(kit, accusation, where, speakers, actors))
+    return events
+
+
+def mirror_pairs(
+    kit: Kit, item: Coded, actors: list[Actor], recipients: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """(actors, recipients) of each record. A mutual act (a meeting, an agreement, a clash: patterns marked
+    reciprocal) between two sides is coded in both directions, one side acting on the other, so dyads see it;
+    a visit keeps its direction, and a gathering of more than two sides stays one event of all of them."""
+    mutual = item.reciprocal and item.type in kit.types("mutual") and item.mode != "visit"
+    if not mutual:
+        return [(actors, recipients)]
+    if actors and recipients:  # "met with", "agreed with", "clashed with": symmetric; "shared X with": not
+        symmetric = item.type in kit.types("symmetric")
+        return [(actors, recipients), (recipients, actors)] if symmetric else [(actors, recipients)]
+    if len(actors) == 2 and not recipients:
+        return [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
+    return [(actors, recipients)]
+
+
+def _record(
+    kit: Kit,
+    item: Coded,
+    where: Where,
+    actors: list[Actor],
+    recipients: list[Actor],
+    *,
+    mirrored: bool = False,
+    mutual: bool = False,
+) -> Event:
+    """One event record of a coded event with its resolved sides."""
     sent = where.sent
     voice = item.voice
     first, last = item.span_tokens(kit.limit("trigger_span_tokens"))
@@ -52,7 +90,7 @@ def finish(kit: Kit, item: Coded, where: Where) -> Event | None:
     quote = voice.quote if voice is not None else None
     cameo = cameo_code(kit, item)
     return Event(
-        id=event_id(where.article_id, start, end, item.type),
+        id=event_id(where.article_id, start, end, item.type + (":mirror" if mirrored else "")),
         event_type=item.type,
         article_id=where.article_id,
         text=sent.text.strip(),
@@ -72,10 +110,11 @@ def finish(kit: Kit, item: Coded, where: Where) -> Event | None:
         confidence=confidence(kit, item, actors, recipients),
         modality=item.modality(),
         claimed=item.claimed,
+        reciprocal=mutual,
         cameo_code=cameo.code if cameo is not None else None,
         cameo_root=cameo.root if cameo is not None else None,
         goldstein=cameo.goldstein if cameo is not None else None,
-        rule=_rule(item),
+        rule=_rule(item) + ("; mirror" if mirrored else ""),
         quote_id=quote.id if quote is not None else None,
         sentence_index=where.index,
     )
@@ -131,8 +170,8 @@ def _acting(kit: Kit, item: Coded, where: Where, speakers: list[Actor]) -> list[
     return []
 
 
-def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor]] | None:
-    """Actors and recipients of the event, or None when nobody acts."""
+def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor], list[Actor]] | None:
+    """Actors, recipients and speakers of the event, or None when nobody acts."""
     speakers = parties.speaker_actors(kit, item.voice, where.ctx, where.memory)
     actors = _acting(kit, item, where, speakers)
     recipients: list[Actor] = []
@@ -142,22 +181,27 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
             if not any(parties.same_actor(actor, a) for a in actors):
                 recipients.append(actor)
     if item.speech or item.type in kit.types("addressed"):
-        own = {a.country for a in actors if a.country}
-        recipients = [r for r in recipients if not (r.country and r.country in own)]
+        recipients = [r for r in recipients if not _own_side(r, actors)]
         if not recipients and item.type != "CONSULT":
             recipients = _addressee(kit, item, where, actors)
         if item.speech and item.type == "REQUEST" and not recipients:
             return None
     if not actors and (not recipients or item.negated):
         return None  # nobody acts: nothing to code (and a negated act of nobody is noise)
-    if item.type == "CONSULT" and item.mode != "visit" and item.reciprocal and actors and recipients:
-        # PLOVER: in a meeting with no host/visitor distinction every participant is an actor.
-        actors = actors + [r for r in recipients if not any(parties.same_actor(r, a) for a in actors)]
-        recipients = []
     actors = parties.distinct(actors)
     if item.speaker_acts and not actors:
         return None
-    return actors, recipients
+    return actors, recipients, speakers
+
+
+def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
+    """A recipient that is the actor itself or the actor's own state ("Russia warned ... Russia's security"); a
+    person or body of the same country ("Trump demanded that Obama ...") is a recipient in its own right."""
+    if any(parties.same_actor(recipient, a) for a in actors):
+        return True
+    own = {a.country for a in actors if a.country}
+    state_level = not recipient.name or recipient.kb_id == recipient.country
+    return bool(recipient.country and recipient.country in own and state_level and not recipient.role)
 
 
 def _place(
@@ -249,7 +293,8 @@ def contexts(kit: Kit, sent: Any, item: Coded) -> list[str]:
 
 
 def event_id(article_id: str | None, start: int, end: int, event_type: str) -> str:
-    """A stable id: the article, the trigger's offsets and the type."""
+    """A stable id: the article, the trigger's offsets and the type (with ``:mirror`` for a mutual act's
+    second direction)."""
     key = f"{article_id or ''}|{start}|{end}|{event_type}"
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 

@@ -47,8 +47,10 @@ WORD_KEYS = (
     "joint_words",
     "not_addressees",
     "relative_pronouns",
+    "neutral_sources",
+    "claim_verbs",
 )
-TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed")
+TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (
     "noun_content",
     "modal_request",
@@ -67,6 +69,7 @@ CONFIDENCE_KEYS = (
     "recipient_from_context",
     "cameo_pattern",
     "cameo_verb",
+    "accusation",
     "floor",
     "ceiling",
 )
