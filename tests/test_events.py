@@ -297,7 +297,10 @@ def test_dev_dates_follow_the_news_convention(dev_store):
 def test_dev_talks_are_consultations_between_russia_and_the_us(dev_store):
     talks = _dev_events(dev_store, event_type="CONSULT")
     assert any({"RUS", "USA"} <= _countries(e.actor) | _countries(e.recipient) for e in talks)
-    assert any(e.mode == "phone" and {"RUS", "USA"} <= _countries(e.actor) for e in talks)
+    # a call between two sides is coded in both directions, one side acting on the other
+    calls = [e for e in talks if e.mode == "phone" and {"RUS", "USA"} <= _countries(e.actor) | _countries(e.recipient)]
+    assert calls and all(e.reciprocal and e.recipient for e in calls)
+    assert {tuple(_countries(e.actor)) for e in calls} >= {("RUS",), ("USA",)}
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ import yaml
 from redline.errors import RedlineError
 
 QUADS = (1, 2, 3, 4)
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "claimed")
 STORY_ORDERS = ("recent", "size")
 MAX_TEXT = 1000  # longest filter text: longer is a mistake, never a name
 MAX_ROWS = 10**9  # the largest limit or offset (SQLite integers are 64-bit; a paging cursor never gets near)
@@ -126,6 +127,11 @@ def mode_value(value: Any) -> str | None:
     return None if text is None else choice_value(text.lower(), "mode", event_modes(), "mode")
 
 
+def modality_value(value: Any) -> str | None:
+    text = text_value(value, "modality")
+    return None if text is None else choice_value(text.lower(), "modality", MODALITIES, "modality")
+
+
 def quad_value(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -181,6 +187,7 @@ class EventQuery:
     :param until: events that start on or before this date
     :param quad: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
     :param mode: a PLOVER mode
+    :param modality: asserted, negated, hypothetical, future or claimed (how the report puts the act)
     :param story: a story id
     :param article_ids: only events coded from these articles
     :param canonical_only: leave out reports merged into another event (one row per act)
@@ -197,6 +204,7 @@ class EventQuery:
     until: str | None = None
     quad: int | None = None
     mode: str | None = None
+    modality: str | None = None
     story: str | None = None
     article_ids: tuple[str, ...] | None = None
     canonical_only: bool = False
@@ -215,6 +223,7 @@ class EventQuery:
             until=date_value(self.until, "until"),
             quad=quad_value(self.quad),
             mode=mode_value(self.mode),
+            modality=modality_value(self.modality),
             story=text_value(self.story, "story"),
             article_ids=ids_value(self.article_ids, "article_ids"),
             canonical_only=bool(self.canonical_only),

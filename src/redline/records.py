@@ -175,6 +175,14 @@ class Event(Record):
     intensity: float = 0.0
     quad: int = 0
     confidence: float = 0.0
+    # how the text presents the act: asserted | negated | hypothetical (conditional) | future | claimed (a third
+    # party says so); dyads and alerts read asserted acts
+    modality: str = "asserted"
+    claimed: bool = False  # reported by someone other than the actor's side (kept with the other flags)
+    reciprocal: bool = False  # a mutual act coded in both directions (the other direction is its own event)
+    cameo_code: str | None = None  # the CAMEO event code ("138"), so GDELT/ICEWS users can compare
+    cameo_root: str | None = None  # its two-digit root ("13")
+    goldstein: float | None = None  # the Goldstein conflict-cooperation score of the CAMEO code
     rule: str | None = None  # what fired: explanation for the analyst
     quote_id: str | None = None
     sentence_index: int | None = None

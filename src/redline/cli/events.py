@@ -307,3 +307,31 @@ def eval_spans(gold: str | None, limit: int | None, as_json: bool) -> None:
     except RedlineError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(report.as_dict()) if as_json else format_span_report(report))
+
+
+DEV_SET = Path(__file__).resolve().parents[3] / "tests" / "resources" / "events"
+
+
+@evaluate.command("events-dev")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--split", type=click.Choice(["tune", "held"]), help="Only this half of the set.")
+@click.option("--shared", type=click.Path(file_okay=False), help="The ../shared folder references point into.")
+@click.option("--details", is_flag=True, help="List every sentence not coded right.")
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+def eval_events_dev(
+    files: tuple[str, ...], split: str | None, shared: str | None, details: bool, as_json: bool
+) -> None:
+    """Score type, actor, recipient and mode on the hand-coded dev set (default: the repository's dev_set.jsonl
+    and fresh_sentences.jsonl)."""
+    from redline.errors import RedlineError
+    from redline.evaluate.events_dev import evaluate_events_dev, format_dev_report
+
+    defaults = (DEV_SET / "dev_set.jsonl", DEV_SET / "fresh_sentences.jsonl")
+    paths = list(files) or [str(p) for p in defaults if p.exists()]
+    if not paths:
+        raise click.ClickException(f"no dev-set file given and none in {DEV_SET}")
+    try:
+        report = evaluate_events_dev(paths, shared=shared or SHARED_GOLD.parent, split=split)
+    except RedlineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.as_dict()) if as_json else format_dev_report(report, details=details))

@@ -6,7 +6,9 @@ parties of a reciprocal event in ``actor``) and ``O``.
 
 The tokens are joined back into text (no space before closing punctuation, none around hyphens inside words),
 the text is coded, and the main event's ``actor`` spans label their tokens S and its ``recipient`` spans T (a
-token is labelled when it overlaps a span). Reported, per label and micro-averaged:
+token is labelled when it overlaps a span). A mutual act the coder records in both directions (``reciprocal``:
+"Kenya and Tanzania met" is Kenya->Tanzania and Tanzania->Kenya) has every party acting, as the gold's R tag says,
+so both its sides are labelled S. Reported, per label and micro-averaged:
 
 * token level: precision/recall/F1 of tokens labelled S or T (the primary figure);
 * span level: exact-match precision/recall/F1 of whole spans (boundaries and label).
@@ -161,7 +163,8 @@ def evaluate_spans(
         pred_tags: list[str] = ["O"] * len(gold)
         if event is not None:
             with_event += 1
-            for label, actors in (("T", event.recipient), ("S", event.actor)):
+            target_label = "S" if event.reciprocal else "T"
+            for label, actors in ((target_label, event.recipient), ("S", event.actor)):
                 for actor in actors:
                     if actor.start < 0:
                         continue

@@ -9,16 +9,15 @@ and clause cues in ``redline/data/events/*.yaml``. Every event says which patter
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from redline.events.coder import EventCoder
 from redline.events.lexicon import Lexicon, LexiconError, build_lexicon, load_lexicon
+from redline.quotes import actor_context as quote_actor_context
+from redline.quotes import extract_quotes
 from redline.records import Event, Quote
-
-LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "EventCoder",
@@ -76,16 +75,5 @@ def code_texts(
 
 
 def find_quotes(doc: Any, item_id: str, published: str | None) -> list[Quote]:
-    """Quotes of a text for speaker attribution across sentences, when the quotes module is installed.
-
-    A failure here only costs speaker attribution, so it is logged and the text is coded without quotes.
-    """
-    try:
-        from redline.quotes import actor_context, extract_quotes
-    except ImportError:
-        return []
-    try:
-        return extract_quotes(doc, item_id, actors=actor_context(published))
-    except Exception as exc:  # quotes are an aid here: never let them stop coding
-        LOGGER.warning("events: quotes of %s not read (%s); coding without them", item_id, exc)
-        return []
+    """Quotes of a text, so that speech acts get their speakers across sentences (as in the pipeline)."""
+    return extract_quotes(doc, item_id, actors=quote_actor_context(published))

@@ -122,6 +122,24 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
     low = re.sub(r"^(on|in|at|by|since|from|during|until|over|as of)\s+", "", low)
     if not low:
         return None
+    for reader in _READERS:
+        found = reader(low, published, future)
+        if found is not _UNREAD:  # same object (the sentinel)
+            return found
+    if re.search(r"\d", low) and any(name in low for name in MONTHS):
+        return _dateparser(low, published, future)
+    return None
+
+
+class _Unread:
+    """A reader did not recognise the expression (as opposed to recognising it as no valid date: None)."""
+
+
+_UNREAD: Any = _Unread()
+
+
+def _read_calendar_date(low: str, published: date, future: bool) -> Any:
+    """ISO dates, "December 21(, 2021)", "21 December", "December 2021"."""
     found = _ISO.search(low)
     if found:
         try:
@@ -145,6 +163,11 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
     found = _MONTH_YEAR.search(low)
     if found:
         return _month_range(int(found[2]), MONTHS[found[1]], _part(low))
+    return _UNREAD
+
+
+def _read_nearby_day(low: str, published: date, future: bool) -> Any:
+    """today, yesterday, overnight, tomorrow, "three days ago"."""
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|earlier today|later today|now)\b", low):
         return published, None
     if re.search(r"\b(yesterday|last night)\b", low):
@@ -158,6 +181,11 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
         count, unit = _number(found[1]), found[2]
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
         return published - timedelta(days=days), None
+    return _UNREAD
+
+
+def _read_weekday(low: str, published: date, future: bool) -> Any:
+    """ "on Monday", "last Friday", "on Sunday and Monday", "at the weekend"."""
     named = [day for name, day in WEEKDAYS.items() if re.search(rf"\b{name}\b", low)]
     if len(named) > 1 and not re.search(r"\b(last|next)\b", low):  # "on Sunday and Monday"
         days = [_weekday(published, day, direction="future" if future else "past") for day in named]
@@ -175,6 +203,11 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
         else:
             saturday = _weekday(published, 5, direction="last" if published.weekday() in (5, 6) else "past")
         return saturday, saturday + timedelta(days=1)
+    return _UNREAD
+
+
+def _read_relative_period(low: str, published: date, future: bool) -> Any:
+    """last/next/this week, month or year."""
     monday = published - timedelta(days=published.weekday())
     if re.search(r"\blast week\b|\bprevious week\b", low):
         return monday - timedelta(days=7), monday - timedelta(days=1)
@@ -204,13 +237,23 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
         if "later" in low or future:
             return published, date(published.year, 12, 31)
         return date(published.year, 1, 1), published
+    return _UNREAD
+
+
+def _read_recent(low: str, published: date, future: bool) -> Any:
+    """ "in recent days", "in the coming weeks", "over the past two months"."""
     found = _RECENT.search(low)
-    if found:
-        when, count, unit = found[1], found[2], found[3]
-        span = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * (_number(count) if count else 3)
-        if when in ("coming", "next", "upcoming", "following"):
-            return published, published + timedelta(days=span)
-        return published - timedelta(days=span), published
+    if not found:
+        return _UNREAD
+    when, count, unit = found[1], found[2], found[3]
+    span = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * (_number(count) if count else 3)
+    if when in ("coming", "next", "upcoming", "following"):
+        return published, published + timedelta(days=span)
+    return published - timedelta(days=span), published
+
+
+def _read_month(low: str, published: date, future: bool) -> Any:
+    """ "in October", "last December", "next March", "early January 2022"."""
     for name, month in MONTHS.items():
         if re.search(rf"\b{name}\b", low):
             if low.startswith("last ") or " last " in f" {low} ":
@@ -225,6 +268,11 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
             if explicit:
                 year = int(explicit[1])
             return _month_range(year, month, _part(low))
+    return _UNREAD
+
+
+def _read_year(low: str, published: date, future: bool) -> Any:
+    """ "in the 1990s", "in 2008", "late 2021"."""
     found = _DECADE.search(low)
     if found:
         start = int(found[1])
@@ -238,9 +286,18 @@ def resolve_expression(text: str, published: date, *, future: bool = False) -> D
         if part == "late":
             return date(year, 9, 1), date(year, 12, 31)
         return date(year, 1, 1), date(year, 12, 31)
-    if re.search(r"\d", low) and any(name in low for name in MONTHS):
-        return _dateparser(low, published, future)
-    return None
+    return _UNREAD
+
+
+_READERS = (
+    _read_calendar_date,
+    _read_nearby_day,
+    _read_weekday,
+    _read_relative_period,
+    _read_recent,
+    _read_month,
+    _read_year,
+)
 
 
 @lru_cache(maxsize=2048)

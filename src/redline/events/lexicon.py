@@ -128,10 +128,13 @@ class Entry:
     needs: tuple[str, ...] = ()
     conf: float = 0.7
     context: tuple[str, ...] = ()
+    cameo: str | None = None  # the CAMEO code, for patterns taken from the CAMEO verb dictionary
 
     @property
     def name(self) -> str:
-        """A readable rule name for ``Event.rule``: ``verbs#12 threaten``."""
+        """A readable rule name for ``Event.rule``: ``verbs#12 threaten`` (``cameo#0211 airlift``)."""
+        if self.cameo is not None:
+            return f"cameo#{self.cameo} {self.lemmas[0]}"
         extra = f" {'/'.join(self.prt)}" if self.prt else ""
         objects = f" +{'/'.join(self.obj)}" if self.obj else ""
         return f"verbs#{self.index} {self.lemmas[0]}{extra}{objects}"
@@ -184,8 +187,10 @@ class Lexicon:
     def entries_for(self, lemma: str, pos: str) -> list[Entry]:
         return self._by_lemma.get((lemma, pos), [])
 
-    def has_lemma(self, lemma: str) -> bool:
-        return any((lemma, pos) in self._by_lemma for pos in ("verb", "noun", "adj"))
+    def words_of_classes(self, names: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+        """Every single word listed in one of the noun classes ``names``."""
+        wanted = set(names)
+        return frozenset(word for word, classes in self._single.items() if classes & wanted)
 
     def classes_of(self, token: Any) -> set[str]:
         """Noun classes of a spaCy token: those of its "modifier head" / "head of X" entries when one matches (the

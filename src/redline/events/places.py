@@ -15,6 +15,7 @@ from typing import Any
 
 import pycountry
 
+from redline import tree
 from redline.events.lexicon import load_yaml
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into"})
@@ -115,16 +116,14 @@ def _strip_article(text: str) -> str:
 
 def _clause_tokens(anchor: Any) -> set[int]:
     """Token indices of the anchor's clause: the subtree of its nearest verbal head, minus nested clauses."""
-    head = anchor
-    while head.pos_ not in ("VERB", "AUX") and head.head != head:
-        head = head.head
+    head = tree.climb(anchor, lambda current: current.pos_ not in ("VERB", "AUX"))
     keep: set[int] = set()
     stack = [head]
     while stack:
         token = stack.pop()
         keep.add(token.i)
         for child in token.children:
-            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and child != anchor:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and child.i != anchor.i:
                 continue
             stack.append(child)
     return keep

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from redline import tree
+
 Token = Any  # spacy.tokens.Token (kept loose so the module imports without spaCy's type stubs)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -152,9 +154,9 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
                     objects = [c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
                     if objects and objects[0].i < current.i:
                         return objects[0], "subj"
-        head = current.head
-        if head == current:
+        if tree.is_root(current):
             break
+        head = current.head
         if current.dep_ == "xcomp":
             if head.lemma_.lower() in object_control:
                 controller = direct_object(head) or prep_object(head, "on", "upon")
@@ -237,10 +239,7 @@ def is_future(token: Token, future_aux: frozenset[str]) -> bool:
         for child in current.children:
             if child.dep_ == "aux" and child.lower_ in future_aux:
                 return True
-        if current.dep_ in ("xcomp", "conj") and current.head != current:
-            current = current.head
-            continue
-        if current.dep_ == "acomp" and current.head != current:
+        if current.dep_ in ("xcomp", "conj", "acomp") and not tree.is_root(current):
             current = current.head
             continue
         break
@@ -259,7 +258,7 @@ def conditional_clause(token: Token, marks: frozenset[str]) -> Token | None:
                 if obj is not None and obj.lower_ in ("case", "event"):
                     inner = first_child(obj, "prep")
                     return first_child(inner, "pobj") if inner is not None else obj
-        if current.dep_ in ("xcomp", "conj", "ccomp", "acomp") and current.head != current:
+        if current.dep_ in ("xcomp", "conj", "ccomp", "acomp") and not tree.is_root(current):
             current = current.head
             continue
         break
@@ -270,7 +269,9 @@ def _mark(clause: Token, marks: frozenset[str]) -> bool:
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ in marks:
             return True
-        if child.dep_ == "mark" and child.lower_ == "in" and clause.doc[child.i + 1].lower_ == "case":
+        following = child.i + 1
+        in_case = following < len(clause.doc) and clause.doc[following].lower_ == "case"
+        if child.dep_ == "mark" and child.lower_ == "in" and in_case:
             return True
     return False
 
@@ -281,7 +282,7 @@ def inside_conditional(token: Token, marks: frozenset[str]) -> bool:
     for _ in range(10):
         if current.dep_ == "advcl" and _mark(current, marks):
             return True
-        if current.head == current:
+        if tree.is_root(current):
             return False
         if current.dep_ == "pobj" and current.head.lower_ in ("of",) and current.head.head.lower_ in ("case", "event"):
             return True
@@ -291,21 +292,13 @@ def inside_conditional(token: Token, marks: frozenset[str]) -> bool:
 
 def governing_verb(token: Token) -> Token:
     """The nearest verbal head of a token (itself when it is a verb)."""
-    current = token
-    for _ in range(10):
-        if is_verbal(current) or current.head == current:
-            return current
-        current = current.head
-    return current
+    return tree.climb(token, lambda current: not is_verbal(current), limit=10)
 
 
 def path_to_root(token: Token) -> Iterator[Token]:
-    current = token
-    for _ in range(30):
-        yield current
-        if current.head == current:
-            return
-        current = current.head
+    """The token and its heads up to the root (at most 30 tokens)."""
+    yield token
+    yield from tree.ancestors(token, limit=29)
 
 
 def token_range(first: Token, last: Token) -> tuple[int, int]:

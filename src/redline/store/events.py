@@ -56,7 +56,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_story ON events(story_id);
         CREATE INDEX events_canonical ON events(canonical_id)
         """,
-    )
+    ),
+    (
+        "0302_events_modality_cameo",
+        """
+        ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+        ALTER TABLE events ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN reciprocal INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN cameo_code TEXT;
+        ALTER TABLE events ADD COLUMN cameo_root TEXT;
+        ALTER TABLE events ADD COLUMN goldstein REAL;
+        CREATE INDEX events_modality ON events(modality)
+        """,
+    ),
 ]
 
 _COLUMNS = [
@@ -78,6 +90,12 @@ _COLUMNS = [
     "intensity",
     "quad",
     "confidence",
+    "modality",
+    "claimed",
+    "reciprocal",
+    "cameo_code",
+    "cameo_root",
+    "goldstein",
     "text",
     "trigger",
     "rule",
@@ -115,6 +133,12 @@ def _values(event: Event, canonical_id: str | None) -> dict[str, Any]:
         "intensity": float(event.intensity),
         "quad": int(event.quad),
         "confidence": float(event.confidence),
+        "modality": event.modality,
+        "claimed": int(event.claimed),
+        "reciprocal": int(event.reciprocal),
+        "cameo_code": event.cameo_code,
+        "cameo_root": event.cameo_root,
+        "goldstein": event.goldstein,
         "text": event.text,
         "trigger": dumps(event.trigger.as_dict()),
         "rule": event.rule,
@@ -147,6 +171,12 @@ def _event(row: sqlite3.Row) -> Event:
         intensity=row["intensity"],
         quad=row["quad"],
         confidence=row["confidence"],
+        modality=row["modality"],
+        claimed=bool(row["claimed"]),
+        reciprocal=bool(row["reciprocal"]),
+        cameo_code=row["cameo_code"],
+        cameo_root=row["cameo_root"],
+        goldstein=row["goldstein"],
         rule=row["rule"],
         quote_id=row["quote_id"],
         sentence_index=row["sentence_index"],
@@ -276,6 +306,7 @@ def _where(query: EventQuery) -> Where:
         where.add(f"({first} OR {second})", *first_args, *second_args)
     where.since("COALESCE(date_end, date)", query.since).until("date", query.until)
     where.equal("quad", query.quad).equal("mode", query.mode).equal("story_id", query.story)
+    where.equal("modality", query.modality)
     where.one_of("article_id", query.article_ids)
     if query.canonical_only:
         where.add("canonical_id IS NULL")

@@ -1,0 +1,367 @@
+"""Build: a coded event becomes an ``Event`` record — actors and recipients resolved, date, place, contexts,
+intensity, quad and a confidence; then per-sentence and per-article clean-up (one event per clause, recipients
+carried over from the previous demand of the same actor, duplicates dropped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date
+from typing import Any
+
+from redline.events import syntax
+from redline.events.actors import ActorContext
+from redline.events.cameo import CameoCode
+from redline.events.dates import event_date
+from redline.events.rules import claims, frames, parties
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Memory, Voice
+from redline.records import Actor, Event, Span
+
+PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
+
+
+@dataclasses.dataclass(slots=True)
+class Where:
+    """The sentence an event is in and what is known about the article."""
+
+    sent: Any
+    index: int
+    article_id: str | None
+    published: date | None
+    ctx: ActorContext
+    memory: Memory
+
+
+def finish(kit: Kit, item: Coded, where: Where) -> list[Event]:
+    """The records of a coded event: the act itself, its mirror when the act is mutual ("Kenya and Tanzania
+    met"), and the speaker's accusation when a third party claims a conflictual act; none when nobody acts."""
+    sides = _sides(kit, item, where)
+    if sides is None:
+        return []
+    actors, recipients, speakers = sides
+    item.claimed = item.claimed or claims.is_claimed(kit, item, speakers, actors)
+    pairs = mirror_pairs(kit, item, actors, recipients)
+    events = [_record(kit, item, where, a, r, mirrored=n > 0, mutual=len(pairs) > 1) for n, (a, r) in enumerate(pairs)]
+    accusation = claims.accusation(kit, item, speakers, actors) if item.claimed else None
+    if accusation is not None:
+        events.append(_record(kit, accusation, where, speakers, actors))
+    return events
+
+
+def mirror_pairs(
+    kit: Kit, item: Coded, actors: list[Actor], recipients: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """(actors, recipients) of each record. A mutual act (a meeting, an agreement, a clash: patterns marked
+    reciprocal) between two sides is coded in both directions, one side acting on the other, so dyads see it;
+    a visit keeps its direction, and a gathering of more than two sides stays one event of all of them."""
+    mutual = item.reciprocal and item.type in kit.types("mutual") and item.mode != "visit"
+    if not mutual:
+        return [(actors, recipients)]
+    if actors and recipients:  # "met with", "agreed with", "clashed with": symmetric; "shared X with": not
+        symmetric = item.type in kit.types("symmetric")
+        return [(actors, recipients), (recipients, actors)] if symmetric else [(actors, recipients)]
+    if len(actors) == 2 and not recipients:
+        return [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
+    return [(actors, recipients)]
+
+
+def _record(
+    kit: Kit,
+    item: Coded,
+    where: Where,
+    actors: list[Actor],
+    recipients: list[Actor],
+    *,
+    mirrored: bool = False,
+    mutual: bool = False,
+) -> Event:
+    """One event record of a coded event with its resolved sides."""
+    sent = where.sent
+    voice = item.voice
+    first, last = item.span_tokens(kit.limit("trigger_span_tokens"))
+    start, end = syntax.token_range(first, last)
+    anchors = [item.head, syntax.governing_verb(item.head)]
+    if voice is not None and voice.verb is not None:
+        anchors.append(voice.verb)
+    when, until, _expr = event_date(sent, anchors, where.published, future=item.future, future_anchors=2)
+    location, recipients = _place(kit, item, sent, actors, recipients)
+    quote = voice.quote if voice is not None else None
+    cameo = cameo_code(kit, item)
+    return Event(
+        id=event_id(where.article_id, start, end, item.type + (":mirror" if mirrored else "")),
+        event_type=item.type,
+        article_id=where.article_id,
+        text=sent.text.strip(),
+        trigger=Span(text=sent.doc.text[start:end], start=start, end=end),
+        actor=actors,
+        recipient=recipients,
+        mode=item.mode,
+        negated=item.negated,
+        hypothetical=item.hypothetical,
+        future=item.future,
+        context=contexts(kit, sent, item),
+        date=when,
+        date_end=until,
+        location=location,
+        intensity=kit.lexicon.intensity(item.type, item.mode),
+        quad=kit.lexicon.quad(item.type),
+        confidence=confidence(kit, item, actors, recipients),
+        modality=item.modality(),
+        claimed=item.claimed,
+        reciprocal=mutual,
+        cameo_code=cameo.code if cameo is not None else None,
+        cameo_root=cameo.root if cameo is not None else None,
+        goldstein=cameo.goldstein if cameo is not None else None,
+        rule=_rule(item) + ("; mirror" if mirrored else ""),
+        quote_id=quote.id if quote is not None else None,
+        sentence_index=where.index,
+    )
+
+
+def cameo_code(kit: Kit, item: Coded) -> CameoCode | None:
+    """The CAMEO code of an event: the dictionary's code for its trigger when that code reads as the event's
+    PLOVER type (and mode), else the most general code of the type and mode."""
+    candidates: list[str | None] = [item.cameo]
+    if syntax.is_verbal(item.head):
+        found = kit.cameo.match(item.head, frames.lemmas(item.head))
+        candidates.append(found.code if found is not None else None)
+    for candidate in candidates:
+        code = kit.cameo.code(candidate)
+        if code is not None and code.plover == item.type and (item.mode is None or code.mode in (None, item.mode)):
+            return code
+    return kit.cameo.default(item.type, item.mode)
+
+
+def _rule(item: Coded) -> str:
+    rule = "; ".join(item.rule)
+    flags = [
+        name
+        for name, on in (("negated", item.negated), ("future", item.future), ("hypothetical", item.hypothetical))
+        if on
+    ]
+    if item.claimed:
+        flags.append("claimed")
+    if flags:
+        rule += f"; {'+'.join(flags)}"
+    if item.voice is not None and item.voice.verb is not None:
+        rule += f"; voice: {item.voice.verb.lower_}"
+    return rule
+
+
+def _acting(kit: Kit, item: Coded, where: Where, speakers: list[Actor]) -> list[Actor]:
+    """Who acts: the speaker for speech acts and first-person clauses, else the actor phrase."""
+    voice = item.voice
+    if item.speaker_acts:
+        return speakers
+    pronoun = item.actor is not None and item.actor.pos_ == "PRON"
+    if pronoun and speakers and (kit.first(item.actor) or voice is not None):
+        in_sentence = voice is not None and voice.speaker is not None and voice.speaker.sent == where.sent
+        return speakers if in_sentence else [parties.relabel(a, item.actor) for a in speakers]
+    if item.actor is not None:
+        actors = parties.actors_of(kit, item.actor, where.ctx, where.memory, reciprocal=item.reciprocal)
+        if item.type in kit.types("verbal_acts") and parties.speaks_for(speakers, actors):
+            # "Ryabkov said Russia was ready to respond": the statement is the act, and its speaker made it
+            return speakers
+        return actors
+    if item.type == "CONSULT" and voice is not None:
+        return speakers  # "talks with X are progressing", says a negotiating party
+    return []
+
+
+def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor], list[Actor]] | None:
+    """Actors, recipients and speakers of the event, or None when nobody acts."""
+    speakers = parties.speaker_actors(kit, item.voice, where.ctx, where.memory)
+    actors = _acting(kit, item, where, speakers)
+    recipients: list[Actor] = []
+    exclude = frozenset({item.actor.i} if item.actor is not None else set())
+    for token in item.recipients:
+        for actor in parties.actors_of(kit, token, where.ctx, where.memory, reciprocal=True, exclude=exclude):
+            if not any(parties.same_actor(actor, a) for a in actors):
+                recipients.append(actor)
+    if item.speech or item.type in kit.types("addressed"):
+        recipients = [r for r in recipients if not _own_side(r, actors)]
+        if not recipients and item.type != "CONSULT":
+            recipients = _addressee(kit, item, where, actors)
+        if item.speech and item.type == "REQUEST" and not recipients:
+            return None
+    if not actors and (not recipients or item.negated):
+        return None  # nobody acts: nothing to code (and a negated act of nobody is noise)
+    actors = parties.distinct(actors)
+    if item.speaker_acts and not actors:
+        return None
+    return actors, recipients, speakers
+
+
+def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
+    """A recipient that is the actor itself or the actor's own state ("Russia warned ... Russia's security"); a
+    person or body of the same country ("Trump demanded that Obama ...") is a recipient in its own right."""
+    if any(parties.same_actor(recipient, a) for a in actors):
+        return True
+    own = {a.country for a in actors if a.country}
+    state_level = not recipient.name or recipient.kb_id == recipient.country
+    return bool(recipient.country and recipient.country in own and state_level and not recipient.role)
+
+
+def _place(
+    kit: Kit, item: Coded, sent: Any, actors: list[Actor], recipients: list[Actor]
+) -> tuple[str | None, list[Actor]]:
+    """Where the event happened; an attack on a place with no named target targets that place's state."""
+    location = kit.gazetteer.locate(sent, item.head)
+    if (
+        item.type in ("ASSAULT", "COERCE")
+        and not recipients
+        and location
+        and not item.negated
+        and all(a.country and a.country != location for a in actors)
+    ):
+        # "Russian missiles struck energy infrastructure in Kyiv and Lviv": an attack on a place targets its state
+        recipients = [Actor(text=location, country=location)]
+    if location is None and item.type in PLACED_TYPES:
+        for target in recipients:
+            place = kit.gazetteer.lookup(target.text) or kit.gazetteer.lookup(target.text.split(" of ")[-1])
+            if place is not None and not place.is_country:
+                location = place.country  # "shelled the city of Kharkiv": the target is the place
+                break
+    return location, recipients
+
+
+def _addressee(kit: Kit, item: Coded, where: Where, actors: list[Actor]) -> list[Actor]:
+    """A speech act's recipient when its clause names none: whom the speaker told ("told his US counterpart"),
+    else, for threats and demands, the one other named party of the sentence."""
+    own = {a.country for a in actors if a.country}
+    voice: Voice | None = item.voice
+    if voice is not None and voice.verb is not None:
+        for token in syntax.children(voice.verb, "dative", "dobj", "iobj"):
+            token = syntax.first_child(token, "pobj") or token if token.pos_ == "ADP" else token
+            for actor in parties.actors_of(kit, token, where.ctx, where.memory, reciprocal=True):
+                if actor.sector != "JRN" and actor.country and actor.country not in own:
+                    return [actor]
+    if item.type not in ("THREATEN", "REQUEST"):
+        return []
+    others: list[Actor] = []
+    for ent in where.sent.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
+            continue
+        actor = where.ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
+        if actor is None or not actor.country or actor.country in own or actor.sector == "JRN":
+            continue
+        if not any(a.country == actor.country for a in others):
+            others.append(actor)
+    return others[:1] if len(others) == 1 else []
+
+
+def confidence(kit: Kit, item: Coded, actors: list[Actor], recipients: list[Actor]) -> float:
+    """The pattern's confidence, lowered for what is missing or uncertain (factors in ``rules.yaml``)."""
+    conf = item.conf
+    if not actors:
+        conf *= kit.weight("no_actor")
+    elif all(a.country is None and a.name is None for a in actors):
+        conf *= kit.weight("unresolved_actor")
+    if item.actor_how.endswith(":weak"):
+        conf *= kit.weight("weak_actor")
+    if kit.lexicon.types[item.type].needs_recipient and not recipients:
+        conf *= kit.weight("missing_recipient")
+    if item.embedded:
+        conf *= kit.weight("embedded")
+    if item.subordinate:
+        conf *= kit.weight("subordinate")
+    if item.negated:
+        conf *= kit.weight("negated")
+    if item.hypothetical and item.type != "THREATEN":
+        conf *= kit.weight("hypothetical")
+    return round(max(kit.weight("floor"), min(kit.weight("ceiling"), conf)), 2)
+
+
+def contexts(kit: Kit, sent: Any, item: Coded) -> list[str]:
+    """PLOVER contexts: the pattern's own, then those whose words the sentence uses most."""
+    text = f" {sent.text.lower()} "
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    scores: dict[str, int] = {name: 2 for name in item.context if name}
+    for name, words in kit.lexicon.contexts.items():
+        hits = 0
+        for word in words:
+            if " " in word or "-" in word:
+                hits += word in text
+            else:
+                hits += word in lemmas
+        if hits:
+            scores[name] = scores.get(name, 0) + hits
+    ranked = sorted(scores, key=lambda name: -scores[name])
+    return ranked[: kit.lexicon.max_contexts]
+
+
+def event_id(article_id: str | None, start: int, end: int, event_type: str) -> str:
+    """A stable id: the article, the trigger's offsets and the type (with ``:mirror`` for a mutual act's
+    second direction)."""
+    key = f"{article_id or ''}|{start}|{end}|{event_type}"
+    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def one_per_clause(coded: list[Coded]) -> list[Coded]:
+    """Keep the most confident event of each clause (clause = nearest verbal head of the event's head)."""
+    best: dict[int, Coded] = {}
+    for item in coded:
+        clause = syntax.governing_verb(item.head).i
+        current = best.get(clause)
+        if current is None or item.conf > current.conf:
+            best[clause] = item
+    return sorted(best.values(), key=lambda item: item.head.i)
+
+
+def recipients_from_context(kit: Kit, events: list[Event]) -> list[Event]:
+    """A demand, threat or refusal with no recipient in its sentence is addressed to whom the same actor's
+    previous demand or threat (a few sentences back) was: "Russia warned NATO ... 'We need guarantees,' the
+    diplomat said." The rule says so, and the confidence is lowered."""
+    addressed = kit.types("addressed")
+    window = kit.limit("context_window")
+    for index, event in enumerate(events):
+        if event.recipient or event.event_type not in addressed or event.sentence_index is None:
+            continue
+        own = {a.country for a in event.actor if a.country}
+        if not own:
+            continue
+        for earlier in reversed(events[:index]):
+            if earlier.sentence_index is None or event.sentence_index - earlier.sentence_index > window:
+                break
+            if earlier.event_type not in addressed or not earlier.recipient:
+                continue
+            if own & {a.country for a in earlier.actor} and not own & {a.country for a in earlier.recipient}:
+                event.recipient = [dataclasses.replace(a) for a in earlier.recipient]
+                event.confidence = round(event.confidence * kit.weight("recipient_from_context"), 2)
+                event.rule = f"{event.rule}; recipient from sentence {earlier.sentence_index}"
+                break
+    return events
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type, actor, recipient), the most confident; and a sentence repeated in the
+    article (a headline printed twice) codes its events once."""
+    seen: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.sentence_index,
+            event.event_type,
+            tuple(sorted(a.country or a.text for a in event.actor)),
+            tuple(sorted(a.country or a.text for a in event.recipient)),
+        )
+        if key not in seen or event.confidence > seen[key].confidence:
+            seen[key] = event
+    kept = {id(event) for event in seen.values()}
+    repeated: set[tuple[str, str, str, tuple[str, ...]]] = set()
+    out = []
+    for event in events:
+        if id(event) not in kept:
+            continue
+        again = (
+            event.text.strip()[:60],
+            event.event_type,
+            event.trigger.text,
+            tuple(a.country or a.text for a in event.actor),
+        )
+        if again in repeated:
+            continue
+        repeated.add(again)
+        out.append(event)
+    return out

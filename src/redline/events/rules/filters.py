@@ -1,0 +1,121 @@
+"""Filters: which coded events a sentence actually asserts.
+
+Conditions ("if NATO *deploys*"), purposes ("staged a rally *to demand* reforms"), obligations ("Y must
+*withdraw*"), options under consideration ("is considering *sending* weapons"), allegations ("accused Russia of
+*massing troops*"), consequences told twice ("shelled the city, *killing* five") and mentions inside a noun
+phrase ("the chances of *resuming talks*") are not events. Events in adverbial or relative clauses are kept but
+marked (they are rarely the sentence's main event).
+"""
+
+from __future__ import annotations
+
+from redline import tree
+from redline.events import syntax
+from redline.events.rules import speech
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Frame, Token
+
+CLAUSE_CLIMB = ("ccomp", "conj", "parataxis", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "pobj")
+CONSIDER_CLIMB = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "conj")
+HEDGES = ("would", "could", "might", "may")
+
+
+def asserted(kit: Kit, item: Coded, frames: dict[int, Frame]) -> bool:
+    """Whether the sentence asserts the event (as opposed to conditioning, intending or mentioning it)."""
+    head = item.head
+    if syntax.inside_conditional(head, kit.marks):
+        return False
+    if speech.obliged(kit, head):
+        return False
+    if _considered(kit, head):
+        return False
+    current = head
+    for _ in range(12):
+        if tree.is_root(current):
+            break
+        if not _clause_allows(kit, item, current, frames):
+            return False
+        if current.dep_ not in CLAUSE_CLIMB:
+            break
+        current = current.head
+    return True
+
+
+def _considered(kit: Kit, head: Token) -> bool:
+    """ "is considering sending weapons": an option, not an event."""
+    current = head
+    for _ in range(6):
+        if current.dep_ not in CONSIDER_CLIMB or tree.is_root(current):
+            return False
+        current = current.head
+        if current.lemma_.lower() in kit.consider_lemmas and syntax.is_verbal(current):
+            return True
+    return False
+
+
+def _clause_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Frame]) -> bool:
+    """One step up from the event's head: False when the link from ``current`` to its head makes the event
+    something other than an assertion; marks subordinate and embedded events on the way."""
+    dep, parent = current.dep_, current.head
+    is_head = current.i == item.head.i
+    if dep in ("csubj", "csubjpass"):
+        return False
+    if not _purpose_allows(kit, item, current, frames, is_head):
+        return False
+    if dep == "advcl":
+        item.subordinate = True
+    if not _mention_allows(kit, current, frames, is_head):
+        return False
+    if dep in ("relcl", "acl"):
+        item.embedded = True
+        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in current.children):
+            return False  # "guarantees that would prohibit ...": a described possibility, not an event
+    gerund = dep == "acl" and current.tag_ in ("VBG", "VB") and parent.pos_ in ("NOUN", "PROPN")
+    carriers = kit.words("report_nouns") | kit.words("attempt_nouns")
+    # "drafts implying lifting sanctions": the content of a document
+    return not (gerund and not is_head and parent.lemma_.lower() not in carriers)
+
+
+def _purpose_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Frame], is_head: bool) -> bool:
+    """Purposes, "so that" clauses, consequences and the topics of protests are not events of their own."""
+    dep, parent = current.dep_, current.head
+    to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+    purpose = dep in ("advcl", "xcomp") and to_clause
+    if purpose and parent.i in frames and frames[parent.i].entry.wrap is None and is_head:
+        return False
+    if purpose and parent.lemma_.lower() in kit.words("purpose_heads") and parent.dep_ in ("acl", "advcl", "relcl"):
+        return False
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in current.children):
+        return False
+    consequence = (
+        dep == "advcl" and current.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in current.children)
+    )
+    if consequence and is_head and parent.i in frames and frames[parent.i].entry.type == item.type:
+        return False  # "shelled the city, killing five civilians": one act, told twice
+    if dep == "advcl" and parent.i in frames and is_head:
+        parent_type = frames[parent.i].entry.type
+        if parent_type == "PROTEST" and item.type in ("REQUEST", "ACCUSE", "PROTEST"):
+            return False  # the topic of a protest is not a separate event (PLOVER)
+    return True
+
+
+def _mention_allows(kit: Kit, current: Token, frames: dict[int, Frame], is_head: bool) -> bool:
+    """An event named inside a noun phrase ("the chances of resuming talks") or as what is alleged."""
+    if not is_head:
+        return True
+    dep, parent = current.dep_, current.head
+    if dep == "pcomp" and parent.pos_ == "ADP":
+        holder = parent.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in kit.words("report_nouns"):
+            return False
+    gerund = dep == "acl" and current.tag_ in ("VBG", "VB") and parent.pos_ in ("NOUN", "PROPN")
+    carriers = kit.words("report_nouns") | kit.words("attempt_nouns")
+    if gerund and parent.lemma_.lower() not in carriers and not any(c.dep_ == "nsubj" for c in current.children):
+        return False
+    return not (
+        dep == "pcomp"
+        and parent.pos_ == "ADP"
+        and parent.head.i in frames
+        and frames[parent.head.i].entry.wrap in ("allege", None)
+        and parent.lower_ in ("of", "for", "by", "in")
+    )

@@ -1,0 +1,119 @@
+"""Flags: negation, future and hypothetical marks on a coded event, and PLOVER's rules that follow from them.
+
+* future: a future auxiliary or a future wrapper above the event ("will impose", "plans to impose");
+* hypothetical: a condition ("if ...", "unless ...", "in case of ...") or "otherwise";
+* PLOVER's future rules: a promised cooperative act is AGREE, a promised retreat CONCEDE, a declared or
+  conditioned future attack THREATEN; a refused cooperation ("will not accept") is REJECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redline import tree
+from redline.events import syntax
+from redline.events.rules import threats
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Token
+from redline.events.rules.voice import voice_of
+from redline.records import Quote
+
+
+def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
+    """Mark the event negated, future and hypothetical, find its voice, and apply PLOVER's mood rules."""
+    head = item.head
+    if not item.speech:
+        item.negated = item.negated or syntax.negated(head, kit.negation)
+    top = head if syntax.is_verbal(head) or head.pos_ == "ADJ" else syntax.governing_verb(head)
+    top = _through_wrappers(kit, item, top)
+    if syntax.is_future(top, kit.future_aux) and item.type != "AGREE":
+        item.future = True
+    condition = syntax.conditional_clause(top, kit.marks)
+    if condition is None and item.content_head is not None:
+        condition = syntax.conditional_clause(syntax.governing_verb(item.content_head), kit.marks)
+    if condition is not None:
+        item.hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in condition.children):
+            item.unless = True
+        if not item.recipients and item.type == "THREATEN":
+            party = threats.condition_party(kit, condition, item.actor)
+            if party is not None:
+                item.recipients = [party]
+    if any(child.lower_ in kit.words("otherwise_adverbs") for child in top.children):
+        item.hypothetical = True
+    if item.voice is None:
+        item.voice = voice_of(kit, top, quotes)
+    if item.negated:
+        _negation_rules(kit, item)
+    _future_rules(kit, item)
+
+
+def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
+    """Climb from the event's verb through future and aspect wrappers ("plans to begin to ..."), marking the
+    event future (and declared) on a future wrapper; a prepared attack is a mobilisation."""
+    wrappers = kit.future_lemmas | kit.aspect_lemmas
+
+    def wrapped(current: Token) -> bool:
+        return current.dep_ == "xcomp" and current.head.lemma_.lower() in wrappers
+
+    for current in [top, *tree.ancestors(top)]:
+        if not wrapped(current) or tree.is_root(current):
+            return current
+        lemma = current.head.lemma_.lower()
+        if lemma in kit.future_lemmas:
+            item.future = True
+            if lemma in kit.words("declaring_lemmas"):
+                item.declared = True
+            if lemma == "prepare" and item.type == "ASSAULT" and not item.speech:
+                item.rule.append("prepared ASSAULT->MOBILIZE")
+                item.type, item.mode, item.future = "MOBILIZE", None, False
+    return top
+
+
+def _future_rules(kit: Kit, item: Coded) -> None:
+    """PLOVER: promised cooperation is AGREE, a promised retreat CONCEDE, a declared future attack THREATEN."""
+    if not item.future or item.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        return
+    explicit_actor = item.actor is not None and item.actor_how in ("subj", "agent")
+    if item.unless and item.type in ("RETREAT", "AID", "COOPERATE", "SANCTION") and explicit_actor:
+        item.rule.append(f"future {item.type} unless ...->THREATEN")
+        item.type, item.mode = "THREATEN", "relations"
+        return
+    if item.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and explicit_actor:
+        item.rule.append(f"future {item.type}->AGREE")
+        item.type, item.mode = "AGREE", None
+    elif item.type == "RETREAT" and explicit_actor:
+        item.rule.append("future RETREAT->CONCEDE")
+        item.type, item.mode = "CONCEDE", None
+    elif item.type in kit.types("material_conflict") and (
+        item.hypothetical or (_declared(kit, item) and item.type != "MOBILIZE")
+    ):
+        table = kit.lexicon.cues.get("threat_modes", {})
+        mode = table.get(f"{item.type}:{item.mode}") or table.get(item.type)
+        item.rule.append(f"future {item.type}->THREATEN")
+        item.type, item.mode = "THREATEN", mode
+
+
+def _declared(kit: Kit, item: Coded) -> bool:
+    """The actor states its own future act (first person, or a pronoun for the speaker)."""
+    if item.actor is None:
+        return False
+    if item.declared:
+        return True
+    if kit.first(item.actor):
+        return True
+    return item.voice is not None and item.voice.speaker is not None and kit.third(item.actor)
+
+
+def _negation_rules(kit: Kit, item: Coded) -> None:
+    """A refused cooperation ("will not accept refugees", "would not meet their demands") is REJECT, and so is
+    a refused sanction ("Belgrade would never impose sanctions on Russia")."""
+    refusable = kit.types("cooperative") | {"SANCTION"}
+    if item.type in refusable and (
+        item.future or any(c.lower_ in kit.words("refusal_aux") for c in item.head.children)
+    ):
+        table = kit.lexicon.cues.get("request_modes", {})
+        mode = table.get(f"{item.type}:{item.mode}") or table.get(item.type)
+        item.rule.append(f"negated {item.type}->REJECT")
+        item.type, item.mode, item.negated = "REJECT", mode, False
+        item.future = False

@@ -1,0 +1,330 @@
+"""Frames: which tokens of a sentence match a trigger pattern of ``verbs.yaml``, and the plain event one codes.
+
+A token is tried against the patterns of its lemma (particles, object classes, subject classes) in file order;
+the first that matches is the token's frame. A frame without a wrapper codes its own event here ("NATO
+*rejected* the demands"); wrappers ("refused to meet") are recoded in :mod:`.wrappers`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.events import syntax
+from redline.events.lexicon import Entry
+from redline.events.rules import arguments
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Frame, Token
+
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound", "amod", "appos"})
+ENTITY_CLASSES = frozenset({"place", "named", "people"})
+
+
+def frames_of(kit: Kit, sent: Any) -> dict[int, Frame]:
+    """Every token of the sentence that matches a pattern, by token index."""
+    frames: dict[int, Frame] = {}
+    for token in sent:
+        frame = match(kit, token)
+        if frame is not None:
+            frames[token.i] = frame
+    return frames
+
+
+def part_of_speech(token: Token) -> str | None:
+    """verb, noun or adj as the patterns see it (a verb form used as a noun is not a verb)."""
+    if token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and not any(c.dep_ == "nsubj" for c in token.children):
+        return None  # "the wounded", "killed civilians", "its offers": a verb form used as a noun or adjective
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(child.dep_ in ("nsubj",) for child in token.children) and token.dep_ in ("ROOT", "ccomp"):
+            return "verb"
+        return "noun"
+    if token.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def match(kit: Kit, token: Token) -> Frame | None:
+    """The first pattern of the token's lemma that matches, as a frame; a verb the hand-written lexicon does not
+    know is looked up in the CAMEO dictionary."""
+    pos = part_of_speech(token)
+    if pos is None:
+        return None
+    candidates = lemmas(token) if pos == "verb" else [token.lemma_.lower(), token.lower_]
+    for lemma in candidates:
+        for entry in kit.lexicon.entries_for(lemma, pos):
+            frame = _check(kit, token, entry)
+            if frame is not None:
+                return frame
+        if kit.lexicon.entries_for(lemma, pos):
+            return None
+    if pos == "verb" and token.pos_ == "VERB" and not (set(candidates[:2]) & kit.cameo_skip):
+        return _cameo_frame(kit, token, candidates)
+    return None
+
+
+def _cameo_frame(kit: Kit, token: Token, candidates: list[str]) -> Frame | None:
+    """A frame from the CAMEO dictionary: the code its patterns give the clause, read as a PLOVER type."""
+    if syntax.subject(token)[1] not in ("subj", "agent", "object"):
+        return None  # a CAMEO pattern describes a source acting: participles and bare verbs name no one
+    found = kit.cameo.match(token, candidates)
+    code = kit.cameo.code(found.code) if found is not None else None
+    if found is None or code is None or code.plover is None or (code.appeal and not kit.appeals):
+        return None
+    how = "undergoes" if found.undergoes else found.how
+    entry = _cameo_entry(kit, found.lemma, code.code, code.plover, code.mode, found.target, how)
+    obj = syntax.direct_object(token)
+    return Frame(token=token, entry=entry, obj=obj, obj_classes=classes(kit, obj) if obj is not None else frozenset())
+
+
+CAMEO_RECIPIENTS = ("dobj", "dative", "against", "to", "with", "on", "at", "into", "from")
+_CAMEO_ENTRIES: dict[tuple[str, ...], Entry] = {}
+
+
+def _cameo_entry(kit: Kit, lemma: str, code: str, plover: str, mode: str | None, target: str, how: str) -> Entry:
+    """The pattern entry of a CAMEO code (cached: a few hundred distinct ones)."""
+    conf = kit.weight("cameo_pattern") if how in ("pattern", "undergoes") else kit.weight("cameo_verb")
+    key = (lemma, code, plover, mode or "", target, how)
+    entry = _CAMEO_ENTRIES.get(key)
+    if entry is None:
+        recipient = (target,) if target else CAMEO_RECIPIENTS
+        actor: tuple[str, ...] = ()
+        if how == "undergoes":  # "X received support from Y": Y acts on the subject
+            actor, recipient = ("from", "by", "agent"), ("subject",)
+        entry = Entry(
+            index=0, lemmas=(lemma,), type=plover, mode=mode, actor=actor, recipient=recipient, conf=conf, cameo=code
+        )
+        if len(_CAMEO_ENTRIES) < 20_000:
+            _CAMEO_ENTRIES[key] = entry
+    return entry
+
+
+def classes(kit: Kit, token: Token) -> frozenset[str]:
+    """Noun classes of a token, plus "place"/"named" from its entity type; quantity nouns ("tons of food",
+    "$5 million worth of goods") take the classes of their "of" phrase."""
+    found = set(kit.lexicon.classes_of(token))
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        found.add("place")
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        found.add("named")
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
+        found.add("people")
+    if not (found - ENTITY_CLASSES):
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+                found |= kit.lexicon.classes_of(child) - kit.rules.who_classes
+    if not (found - ENTITY_CLASSES):
+        current = token
+        for _ in range(2):
+            amount = current.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or current.pos_ == "NUM"
+            inner = syntax.prep_object(current, "of", "in") if amount else syntax.prep_object(current, "of")
+            if inner is None:
+                break
+            inner_classes = kit.lexicon.classes_of(inner)
+            if inner_classes:
+                found |= inner_classes
+                break
+            current = inner
+    return frozenset(found)
+
+
+def _object(kit: Kit, token: Token, entry: Entry) -> tuple[Token | None, frozenset[str], bool]:
+    """The object that selects the pattern and its classes; the flag is False when the pattern cannot match."""
+    wanted = set(entry.obj) | set(entry.by_object)
+    candidates = list(syntax.objects(token, entry.obj_prep))
+    if entry.not_obj:
+        for candidate in candidates:
+            if classes(kit, candidate) & set(entry.not_obj):
+                return None, frozenset(), False
+    if wanted:
+        for candidate in candidates:
+            found = classes(kit, candidate)
+            if found & wanted:
+                return candidate, found, True
+        return None, frozenset(), False
+    if entry.from_object:
+        for candidate in candidates:
+            found = classes(kit, candidate)
+            if any(kit.lexicon.classes[name].type for name in found if name in kit.lexicon.classes):
+                return candidate, found, True
+        return None, frozenset(), False
+    if candidates:
+        return candidates[0], classes(kit, candidates[0]), True
+    return None, frozenset(), True
+
+
+def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
+    parts = syntax.particles(token)
+    if entry.prt and not (parts & set(entry.prt)):
+        return None
+    if entry.no_prt and parts & set(entry.no_prt):
+        return None
+    if entry.no_obj and syntax.direct_object(token) is not None:
+        return None
+    obj, obj_classes, possible = _object(kit, token, entry)
+    if not possible:
+        return None
+    if entry.subject_class:
+        subj, _ = syntax.subject(token)
+        if subj is None or not (classes(kit, subj) & set(entry.subject_class)):
+            return None
+    if "object" in entry.needs and obj is None:
+        return None
+    frame = Frame(token=token, entry=entry, obj=obj, obj_classes=obj_classes)
+    if "recipient" in entry.needs and entry.wrap is None and not arguments.recipients(kit, frame, entry.recipient):
+        return None
+    return frame
+
+
+def plain(kit: Kit, frame: Frame) -> Coded | None:
+    """The event of a frame that wraps nothing: its type (by object class where the pattern says), actor and
+    recipients."""
+    entry, token = frame.entry, frame.token
+    event_type, mode = entry.type, entry.mode
+    for name in entry.by_object:
+        if name in frame.obj_classes:
+            event_type, mode = entry.by_object[name]
+            break
+    if entry.from_object and frame.obj is not None:
+        found = noun_type(kit, frame.obj, frame.obj_classes)
+        if found is not None:
+            event_type, mode, _name = found
+    if event_type is None:
+        return None
+    rule = [entry.name]
+    if entry.joint and _joint(kit, frame):
+        event_type, mode = entry.joint, None
+        rule.append("joint")
+    if entry.pos == "noun" and not noun_asserted(kit, token):
+        return None
+    actor, how = arguments.subject(kit, token)
+    if entry.pos == "noun":
+        actor, how = arguments.noun_actor(token)
+    if how == "passive":
+        actor, how = None, ""
+    if event_type == "ASSAULT" and mode is None:
+        mode = assault_mode(kit, token)
+    if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
+        mode = "weapons" if "forces" not in frame.obj_classes else mode
+    if entry.actor:
+        # "Ukraine received aid from Washington": the giver acts, the subject receives
+        giver = arguments.recipients(kit, frame, entry.actor)
+        subject = [actor] if actor is not None and "subject" in entry.recipient else []
+        actor, how = (giver[0], "subj") if giver else (None, "")
+        recipients = subject
+    else:
+        recipients = arguments.recipients(kit, frame, entry.recipient)
+    if "recipient" in entry.needs and not recipients:
+        return None
+    last = frame.obj if frame.obj is not None and entry.obj else token
+    return Coded(
+        type=event_type,
+        mode=mode,
+        head=token,
+        first=token,
+        last=last,
+        rule=rule,
+        conf=entry.conf,
+        actor=actor,
+        actor_how=how,
+        recipients=recipients,
+        reciprocal=entry.reciprocal,
+        context=set(entry.context),
+        classes=frame.obj_classes,
+        cameo=entry.cameo,
+    )
+
+
+def _joint(kit: Kit, frame: Frame) -> bool:
+    obj = frame.obj
+    if obj is not None and any(child.lower_ in kit.words("joint_words") for child in obj.children):
+        return True
+    subj, _ = syntax.subject(frame.token)
+    if subj is not None and syntax.conjuncts(subj):
+        return True
+    return syntax.prep_object(frame.token, "with") is not None
+
+
+def noun_asserted(kit: Kit, noun: Token) -> bool:
+    """A noun trigger names an event only as the subject of a verb of happening ("talks were held")."""
+    current = noun
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "of"
+        and current.head.head.lemma_.lower() in kit.words("round_nouns")
+    ):
+        current = current.head.head
+    if current.dep_ in ("nsubj", "nsubjpass"):
+        verb = current.head
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            return any(
+                child.dep_ in ("acomp", "attr") and child.lemma_.lower() in kit.words("happening_states")
+                for child in verb.children
+            )
+        if lemma in kit.words("scheduled_verbs") and syntax.first_child(verb, "xcomp") is not None:
+            return True
+        return lemma in kit.words("happening_verbs")
+    return False
+
+
+def noun_event_classes(kit: Kit, token: Token) -> list[str]:
+    """The event classes of a noun (typed classes first)."""
+    found = (classes(kit, token) - kit.rules.who_classes) & set(kit.lexicon.classes)
+    typed = [name for name in found if kit.lexicon.classes[name].type is not None]
+    return typed + [name for name in found if kit.lexicon.classes[name].type is None]
+
+
+def noun_type(kit: Kit, noun: Token, found: frozenset[str]) -> tuple[str, str | None, str] | None:
+    """The event an event noun names: its first typed class (joint exercises are COOPERATE)."""
+    for name, noun_class in kit.lexicon.classes.items():
+        if name not in found or noun_class.type is None:
+            continue
+        event_type, mode = noun_class.type, noun_class.mode
+        if name == "exercise" and (
+            any(child.lower_ in kit.words("joint_words") for child in noun.children) or _joint_subject(noun)
+        ):
+            return "COOPERATE", None, name
+        if name == "attack" and mode is None:
+            mode = assault_mode(kit, noun)
+        return event_type, mode, name
+    return None
+
+
+def _joint_subject(noun: Token) -> bool:
+    verb = syntax.governing_verb(noun)
+    subj, _ = syntax.subject(verb)
+    return (subj is not None and bool(syntax.conjuncts(subj))) or syntax.prep_object(verb, "with") is not None
+
+
+def assault_mode(kit: Kit, token: Token) -> str | None:
+    """The PLOVER mode of an attack from the weapons its sentence names (first in order of precedence)."""
+    words = {t.lower_ for t in token.sent} | {t.lemma_.lower() for t in token.sent}
+    for mode, mode_words in kit.rules.assault_modes:
+        if words & mode_words:
+            return mode
+    return None
+
+
+def lemmas(token: Token) -> list[str]:
+    """Lemma candidates of a verb: spaCy's, the lower-cased form, and suffix-stripped guesses (the statistical
+    lemmatiser sometimes errs: "staged" -> "stag")."""
+    low = token.lower_
+    found = [token.lemma_.lower(), low]
+    if low.endswith("ied"):
+        found.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        found += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            found.append(low[:-3])
+    if low.endswith("ing"):
+        found += [low[:-3] + "e", low[:-3]]
+    if low.endswith("es"):
+        found += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        found.append(low[:-1])
+    unique: list[str] = []
+    for item in found:
+        if item and item not in unique:
+            unique.append(item)
+    return unique

@@ -1,0 +1,209 @@
+"""Parties: argument tokens resolved to ``Actor`` records through the article's actor context.
+
+A noun phrase resolves as a whole ("the Russian Foreign Ministry"), else through an entity inside it, an
+apposition ("Grushko, Russia's deputy foreign minister") or the gazetteer. Coordinated phrases give one actor
+each ("the US and NATO"; "US and Russian diplomats"). Pronouns resolve to an earlier phrase of the sentence, else
+to the discourse memory of earlier sentences; speech acts take the voice's speaker (a stored quote's speaker
+when there is one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from redline.events import syntax
+from redline.events.actors import ActorContext
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Memory, Token, Voice
+from redline.records import Actor
+
+ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss")
+
+
+def actors_of(
+    kit: Kit,
+    token: Token,
+    ctx: ActorContext,
+    memory: Memory,
+    *,
+    reciprocal: bool,
+    exclude: frozenset[int] = frozenset(),
+) -> list[Actor]:
+    """The actors a phrase names: one per coordinated member (``reciprocal`` is kept for the callers' intent)."""
+    heads = [token] + [c for c in syntax.conjuncts(token) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    found: list[Actor] = []
+    for head in heads:
+        split = _coordinated_modifiers(head, ctx)
+        if split:
+            found.extend(a for a in split if not any(same_actor(a, b) for b in found))
+            continue
+        actor = actor_of(kit, head, ctx, memory, exclude=exclude)
+        if actor is not None and not any(same_actor(actor, a) for a in found):
+            found.append(actor)
+    return found
+
+
+def actor_of(
+    kit: Kit, head: Token, ctx: ActorContext, memory: Memory, *, exclude: frozenset[int] = frozenset()
+) -> Actor | None:
+    """The actor one noun phrase (or pronoun) names; an unresolved phrase is kept as written."""
+    if head.pos_ == "PRON":
+        near = _antecedent_in_sentence(kit, head, exclude)
+        if near is not None:
+            return relabel(actor_of(kit, near, ctx, memory) or Actor(text=near.text), head)
+        antecedent = memory.antecedent(head.lower_)
+        if antecedent is None:
+            return Actor(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        return relabel(antecedent, head)
+    doc = head.doc
+    start, end = syntax.np_span(head)
+    # a phrase the parser broke into sibling fragments ("by ex - president of the US Donald Trump")
+    while end < len(doc) and doc[end].head.i == head.head.i and doc[end].dep_ == head.dep_ and head.dep_ != "conj":
+        end = max(end + 1, syntax.np_span(doc[end])[1])
+    span = doc[start:end]
+    text = span.text
+    actor = ctx.resolve(text, start=span.start_char, end=span.end_char)
+    if actor is None or (actor.country is None and actor.name is None):
+        inner = [a for a in ctx.find(span) if a.country or a.name]
+        if inner:
+            actor = inner[0]
+    if actor is None or actor.country is None:
+        actor = _from_apposition(head, ctx, actor, text, span) or actor
+    if (actor is None or actor.country is None) and (place := kit.gazetteer.lookup(text)) is not None:
+        actor = Actor(text=text, name=actor.name if actor else place.name, country=place.country)
+    if actor is None:
+        return Actor(text=text, start=span.start_char, end=span.end_char)
+    # the whole phrase is the mention, whichever part of it resolved
+    return dataclasses.replace(actor, text=text, start=span.start_char, end=span.end_char)
+
+
+def _from_apposition(head: Token, ctx: ActorContext, actor: Actor | None, text: str, span: Any) -> Actor | None:
+    """ "Grushko, Russia's deputy foreign minister": the apposition gives the country and role."""
+    doc = head.doc
+    for appos in syntax.children(head, "appos"):
+        a_start, a_end = syntax.np_span(appos)
+        extra = ctx.resolve(doc[a_start:a_end].text, start=doc[a_start].idx, end=doc[a_end - 1].idx)
+        if extra is not None and extra.country:
+            return Actor(
+                text=text,
+                start=span.start_char,
+                end=span.end_char,
+                name=(actor.name if actor is not None and actor.name else extra.name),
+                country=extra.country,
+                sector=extra.sector,
+                role=extra.role,
+                kb_id=extra.kb_id if actor is None or actor.kb_id is None else actor.kb_id,
+            )
+    return None
+
+
+def _coordinated_modifiers(head: Token, ctx: ActorContext) -> list[Actor]:
+    """ "US and Russian diplomats": one actor per coordinated nationality (when they name different ones)."""
+    if head.pos_ == "PRON":
+        return []
+    for child in head.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod") or not any(g.dep_ == "conj" for g in child.children):
+            continue
+        parts = [child, *syntax.conjuncts(child)]
+        actors = []
+        for part in parts:
+            found = ctx.resolve(f"{part.text} {head.text}", start=part.idx, end=part.idx + len(part.text))
+            if found is None or not found.country:
+                return []
+            actors.append(dataclasses.replace(found, text=part.text, start=part.idx, end=part.idx + len(part.text)))
+        if len({a.country for a in actors}) > 1:
+            return actors
+    return []
+
+
+def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -> Token | None:
+    """The nearest earlier actor phrase of the sentence a third-person pronoun can refer to."""
+    low = pronoun.lower_
+    if not kit.third(pronoun):
+        return None
+    wants_person = low in ("he", "she", "him", "her", "his")
+    for token in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+        if token.i in exclude or token.pos_ == "PRON" or token.dep_ not in ANTECEDENT_DEPS:
+            continue
+        if not syntax.is_actorish(token, kit.agent_words) or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+        if person == wants_person or (low in ("they", "them", "their") and not person):
+            return token
+    return None
+
+
+def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Memory) -> list[Actor]:
+    """Who speaks: a stored quote's resolved speaker, else the reporting verb's subject."""
+    if voice is None:
+        return []
+    if (
+        voice.quote is not None
+        and voice.quote.speaker is not None
+        and (voice.quote.speaker.name or voice.quote.speaker.country)
+    ):
+        speaker = voice.quote.speaker
+        mention = speaker.mention or speaker.name or ""
+        return [
+            Actor(
+                text=mention,
+                name=speaker.name,
+                country=speaker.country,
+                sector=speaker.sector,
+                role=speaker.role,
+                kb_id=speaker.kb_id,
+            )
+        ]
+    if voice.speaker is not None:
+        return actors_of(kit, voice.speaker, ctx, memory, reciprocal=False)
+    return []
+
+
+def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
+    """Keep this sentence's subjects for the pronouns of the next ones."""
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+            continue
+        if not syntax.is_actorish(token, kit.agent_words):
+            continue
+        actor = actor_of(kit, token, ctx, memory)
+        if actor is None:
+            continue
+        person = token.ent_type_ == "PERSON" or bool(actor.role) or any(t.ent_type_ == "PERSON" for t in token.subtree)
+        memory.add(actor, person=person)
+
+
+def relabel(actor: Actor, token: Token) -> Actor:
+    """The same actor, named by another mention (a pronoun) in this sentence."""
+    return dataclasses.replace(actor, text=token.text, start=token.idx, end=token.idx + len(token.text))
+
+
+def same_actor(first: Actor, second: Actor) -> bool:
+    """The same mention, knowledge-base entry, or named entity of one country."""
+    if first.start >= 0 and first.start == second.start and first.end == second.end:
+        return True
+    if first.kb_id and first.kb_id == second.kb_id:
+        return True
+    return bool(first.name and first.name == second.name and first.country == second.country)
+
+
+def distinct(actors: list[Actor]) -> list[Actor]:
+    """One actor per entity: "Kyiv ... Ukraine's president" are one side, not two."""
+    out: list[Actor] = []
+    for actor in actors:
+        key = actor.kb_id or actor.name or (actor.country if not actor.name else None)
+        if key is not None and any((a.kb_id or a.name or a.country) == key for a in out):
+            continue
+        out.append(actor)
+    return out
+
+
+def speaks_for(speakers: Sequence[Actor], actors: Sequence[Actor]) -> bool:
+    """A named speaker of the same state as every (state-level) actor of the reported statement."""
+    named = [a for a in speakers if a.name and a.country and a.kb_id != a.country]
+    if not named or not actors:
+        return False
+    countries = {a.country for a in named}
+    return all(a.country in countries and (a.kb_id is None or a.kb_id == a.country) and not a.role for a in actors)

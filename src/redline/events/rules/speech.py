@@ -1,0 +1,148 @@
+"""Speech acts: in reported or quoted speech the speaker acts.
+
+* "X said Y must / should / is obliged to ..." is X REQUEST Y (a modal demand);
+* a military response, countermeasures or consequences promised or conditioned are a THREATEN (:mod:`.threats`);
+* "Y has no veto over ..." is the speaker REJECT Y (an entitlement denied).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from redline.events import syntax
+from redline.events.rules import frames, threats
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Token
+from redline.events.rules.voice import voice_of
+from redline.records import Quote
+
+
+def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]) -> list[Coded]:
+    """Demands, threats and refusals made by speaking, with the speaker as actor."""
+    found: list[Coded] = []
+    heads = {item.head.i for item in coded}
+    covered = {t.i for item in coded for t in item.head.subtree if item.type == "THREATEN"}
+    for token in sent:
+        lemma = token.lemma_.lower()
+        # "Y must / should / is obliged to ..." in someone's statement: a REQUEST from the speaker to Y.
+        if syntax.is_verbal(token) and token.i not in heads:
+            modal = demand_modal(kit, token)
+            if modal is not None:
+                item = _modal_request(kit, token, modal, quotes)
+                if item is not None:
+                    found.append(item)
+        # a military response / countermeasures / consequences promised or conditioned: a THREATEN.
+        if token.pos_ == "NOUN" and token.i not in covered and threats.is_threat_noun(kit, token):
+            item = threats.threat_from_noun(kit, token, quotes)
+            if item is not None:
+                found.append(item)
+                covered |= {t.i for t in token.subtree}
+        # "Y has no veto over ...": the speaker rejects Y's claim.
+        denied = any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
+        if lemma in kit.entitlements and token.dep_ == "dobj" and token.head.lemma_.lower() == "have" and denied:
+            item = _entitlement(kit, token, quotes)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def obliged(kit: Kit, token: Token) -> bool:
+    """The clause of ``token`` is an obligation ("Y must ...", "Y has to ..."): demanded, not done."""
+    verb = syntax.governing_verb(token)
+    for _ in range(3):
+        if demand_modal(kit, verb) is not None:
+            return True
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        climbs = verb.dep_ in ("xcomp", "acomp") or (verb.dep_ == "conj" and not own_subject)
+        if climbs and verb.head.i != verb.i and syntax.is_verbal(verb.head):
+            verb = verb.head
+            continue
+        if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and verb.head.i != verb.i):
+            verb = verb.head
+            continue
+        break
+    return False
+
+
+def demand_modal(kit: Kit, verb: Token) -> Token | None:
+    """The modal that makes a clause a demand ("must", "should"), or the "have"/"obliged" of "has to",
+    "is obliged to"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in kit.modals:
+            return child
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        if (
+            head.lemma_.lower() == "have"
+            and head.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and syntax.first_child(head, "nsubj") is not None
+        ):
+            return head
+        if head.lower_ in kit.words("obligation_forms") and syntax.first_child(head, "nsubjpass", "nsubj") is not None:
+            return head
+    return None
+
+
+def _modal_request(kit: Kit, verb: Token, modal: Token, quotes: Sequence[Quote]) -> Coded | None:
+    holder = modal if modal.dep_ != "aux" else verb
+    voice = voice_of(kit, holder, quotes)
+    if voice is None or (voice.speaker is None and voice.quote is None):
+        return None
+    subj, _ = syntax.subject(holder)
+    if subj is None or kit.first(subj) or subj.lower_ in kit.words("not_addressees"):
+        return None
+    if subj.lower_ == "it" and (syntax.is_passive(verb) or verb.lemma_.lower() == "be"):
+        return None  # "it must be said", "it must be clear"
+    if subj.pos_ == "PRON" and verb.lemma_.lower() == "be" and syntax.first_child(verb, "acomp") is not None:
+        return None  # "they must be legal": a property, not a demand on an actor
+    if not syntax.is_actorish(subj, kit.agent_words):
+        return None
+    if voice.speaker is not None and subj.i == voice.speaker.i:
+        return None
+    content = frames.match(kit, verb)
+    mode = None
+    if content is not None and content.entry.type:
+        mode = kit.lexicon.cues.get("request_modes", {}).get(content.entry.type)
+    context = set(content.entry.context) if content is not None else set()
+    close = abs(verb.i - modal.i) <= kit.limit("modal_span_tokens")
+    return Coded(
+        type="REQUEST",
+        mode=mode,
+        head=holder,
+        first=modal,
+        last=verb if close else modal,
+        rule=[f"speech: modal demand ({modal.lower_})"],
+        speech=True,
+        conf=kit.weight("modal_request"),
+        recipients=[subj],
+        voice=voice,
+        speaker_acts=True,
+        context=context,
+    )
+
+
+def _entitlement(kit: Kit, noun: Token, quotes: Sequence[Quote]) -> Coded | None:
+    verb = noun.head
+    voice = voice_of(kit, verb, quotes)
+    subj, _ = syntax.subject(verb)
+    if voice is None or subj is None or not syntax.is_actorish(subj, kit.agent_words):
+        return None
+    if voice.speaker is not None and subj.i == voice.speaker.i:
+        return None
+    det = next((child for child in noun.children if child.dep_ == "det"), noun)
+    return Coded(
+        type="REJECT",
+        mode="change",
+        head=verb,
+        first=det,
+        last=noun,
+        rule=[f"speech: no {noun.lemma_.lower()}"],
+        speech=True,
+        conf=kit.weight("entitlement"),
+        recipients=[subj],
+        voice=voice,
+        speaker_acts=True,
+        context={"diplomatic"},
+    )

@@ -1,0 +1,157 @@
+"""Threats made by promising a response: "Russia will make a military-technical response if NATO deploys ..."
+is a THREATEN by Russia (or the speaker) against NATO, hypothetical.
+
+A threat noun (``threat_response`` class with a threatening modifier, a cost noun with a severe adjective, or
+"war/confrontation" under a condition) codes a threat when its clause is promised (future), conditioned
+("if ...", "otherwise") or warned of. The condition's subject is the recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redline.events import syntax
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Token, Voice
+from redline.events.rules.voice import voice_of
+from redline.records import Quote
+
+
+def is_threat_noun(kit: Kit, noun: Token) -> bool:
+    """Whether a noun names a threatened response ("a military-technical response", "severe consequences")."""
+    lemma = noun.lemma_.lower()
+    if lemma in kit.words("threat_conditional"):
+        verb = syntax.governing_verb(noun)
+        return syntax.conditional_clause(verb, kit.marks) is not None
+    if "threat_response" not in kit.lexicon.classes_of(noun):
+        return False
+    if lemma in kit.words("threat_inherent"):
+        return True
+    modifiers = {child.lower_ for child in noun.children if child.dep_ in ("amod", "compound", "nmod")}
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound"):
+            modifiers |= {grand.lower_ for grand in child.children if grand.dep_ in ("amod", "compound", "conj")}
+            modifiers.add(child.text.lower())
+    joined = " ".join(sorted(modifiers))
+    if "military-technical" in joined or "technical" in modifiers:
+        return True
+    if lemma in kit.words("cost_nouns"):
+        return bool(modifiers & kit.words("cost_adjectives"))
+    if lemma == "force":
+        return any(child.lower_ in kit.words("force_modifiers") for child in noun.children)
+    return bool(modifiers & kit.threat_adjectives)
+
+
+def threat_from_noun(kit: Kit, noun: Token, quotes: Sequence[Quote]) -> Coded | None:
+    """A threat noun in a promised, conditioned or warned-of clause: the speaker (or possessor) threatens."""
+    verb = syntax.governing_verb(noun)
+    conditional = syntax.conditional_clause(verb, kit.marks)
+    otherwise = any(t.lower_ in kit.lexicon.words("otherwise_words") for t in noun.sent if t.i < noun.i)
+    future = syntax.is_future(verb, kit.future_aux) or verb.lemma_.lower() in kit.future_lemmas
+    warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(noun))
+    if syntax.inside_conditional(noun, kit.marks):
+        return None
+    if not (conditional is not None or otherwise or future or warned):
+        return None
+    voice = voice_of(kit, noun, quotes)
+    actor, how = _threatener(kit, noun, verb)
+    if actor is None and voice is None:
+        return None
+    recipients = _threatened(kit, noun, conditional, actor, voice)
+    mode = threat_mode(kit, noun)
+    first = noun
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.left_edge.i < first.i:
+            first = child.left_edge
+    return Coded(
+        type="THREATEN",
+        mode=mode,
+        head=noun,
+        first=first,
+        last=noun,
+        rule=[f"speech: threat noun ({noun.lemma_.lower()})"],
+        speech=True,
+        conf=kit.weight("threat_noun"),
+        actor=actor,
+        actor_how=how,
+        recipients=recipients,
+        hypothetical=conditional is not None or otherwise,
+        future=future,
+        voice=voice,
+        speaker_acts=actor is None,
+        context={"military"} if mode == "violence" else set(),
+    )
+
+
+def _threatener(kit: Kit, noun: Token, verb: Token) -> tuple[Token | None, str]:
+    """Whose response it is: the possessor ("*our* response"), a from/by phrase, or the clause's subject."""
+    poss = syntax.first_child(noun, "poss")
+    source = syntax.prep_object(noun, "from", "by")
+    if poss is not None:
+        return poss, "subj"
+    if source is not None and syntax.is_actorish(source, kit.agent_words):
+        return source, "subj"
+    subj, subj_how = syntax.subject(verb)
+    if subj is not None and subj.i != noun.i and syntax.is_actorish(subj, kit.agent_words):
+        return subj, subj_how
+    return None, ""
+
+
+def _threatened(
+    kit: Kit, noun: Token, conditional: Token | None, actor: Token | None, voice: Voice | None
+) -> list[Token]:
+    """Who is threatened: the party of the condition, an against/to phrase, or whom the speaker addressed."""
+    if conditional is not None:
+        party = condition_party(kit, conditional, actor)
+        if party is not None:
+            return [party]
+    target = syntax.prep_object(noun, "against", "to", "toward", "towards")
+    if target is not None and syntax.is_actorish(target, kit.agent_words):
+        return [target]
+    if voice is None or voice.verb is None:
+        return []
+    content = voice.verb
+    for candidate in syntax.children(content, "ccomp") + syntax.children(content, "dobj", "dative"):
+        subj, _ = syntax.subject(candidate) if candidate.dep_ == "ccomp" else (candidate, "")
+        if (
+            subj is not None
+            and (actor is None or subj.i != actor.i)
+            and syntax.is_actorish(subj, kit.agent_words)
+            and not kit.first(subj)
+            and (voice.speaker is None or subj.i != voice.speaker.i)
+        ):
+            return [subj]
+    return []
+
+
+def condition_party(kit: Kit, condition: Token, actor: Token | None) -> Token | None:
+    """Who the condition is about: the subject of "if NATO deploys", the agent or owner in "in case of
+    aggressive policy continued by our Western colleagues"."""
+    if syntax.is_verbal(condition):
+        found, _ = syntax.subject(condition)
+    else:
+        found = None
+        for child in condition.children:
+            if child.dep_ in ("acl", "relcl"):
+                found = syntax.agent(child)
+                if found is not None:
+                    break
+        if found is None:
+            found = syntax.first_child(condition, "poss") or syntax.prep_object(condition, "by", "of")
+    if found is None or (actor is not None and found.i == actor.i):
+        return None
+    if kit.first(found) or not syntax.is_actorish(found, kit.agent_words):
+        return None
+    return found
+
+
+def threat_mode(kit: Kit, noun: Token) -> str | None:
+    """violence for military or technical responses, restrict for economic ones, else unknown."""
+    words = {t.lower_ for child in noun.children if child.dep_ in ("amod", "compound", "nmod") for t in child.subtree}
+    for conj in syntax.conjuncts(noun):
+        words |= {t.lower_ for child in conj.children if child.dep_ in ("amod", "compound") for t in child.subtree}
+    if words & kit.words("restrict_modifiers"):
+        return "restrict"
+    if words & kit.words("violence_modifiers"):
+        return "violence"
+    return "violence" if noun.lemma_.lower() in kit.words("violence_nouns") else None

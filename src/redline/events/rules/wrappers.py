@@ -1,0 +1,362 @@
+"""Wrappers: a frame whose pattern takes an event as complement ("refused to *meet*", "threatened to *cut off
+electricity*", "agreed to *a ceasefire*") recodes that complement with the tables in ``cues.yaml``.
+
+The complement is a to-infinitive, a that-clause or an event noun; it is coded first (recursively: "said it was
+ready to *begin* talks") and then not coded again on its own. "plan to", "is expected to" and "begin to" are
+transparent (the first marks the event future). Complements of considering ("is weighing sanctions") and of
+speech ("declined to comment") are not events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline import tree
+from redline.events import syntax
+from redline.events.rules import arguments, frames, threats
+from redline.events.rules.kit import Kit
+from redline.events.rules.model import Coded, Frame, Token
+
+MAX_DEPTH = 4  # wrappers inside wrappers ("said it was ready to agree to begin talks")
+COMPLEMENT_PREPS = ("to", "on", "upon", "for", "of", "against", "about", "from", "with", "in", "into")
+
+
+@dataclass(slots=True)
+class SentenceState:
+    """The frames of one sentence, what each codes (memoised) and the frames a wrapper has taken as content."""
+
+    frames: dict[int, Frame]
+    memo: dict[int, Coded | None] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Content:
+    """A wrapper's complement: what kind it is, its token, its event (if it codes one) and clause flags."""
+
+    what: str = ""  # frame, noun, clause, speech, consider ("" when there is no complement)
+    token: Token | None = None
+    coded: Coded | None = None
+    classes: frozenset[str] = frozenset()
+    future: bool = False
+    negated: bool = False
+
+
+def evaluate(kit: Kit, frame: Frame, state: SentenceState, depth: int = 0) -> Coded | None:
+    """The event a frame codes (a plain one, or a wrapper over its complement), memoised per token."""
+    key = frame.token.i
+    if key in state.memo:
+        return state.memo[key]
+    state.memo[key] = None  # guards against cycles in odd parses
+    result = wrap(kit, frame, state, depth) if frame.entry.wrap is not None else frames.plain(kit, frame)
+    state.memo[key] = result
+    return result
+
+
+def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | None:
+    """One event at the wrapper, recoded from its complement; the wrapper's subject acts."""
+    entry, token = frame.entry, frame.token
+    kind = entry.wrap or ""
+    if entry.pos == "noun" and not (token.dep_ == "dobj" and token.head.lemma_.lower() in kit.words("signal_verbs")):
+        return None  # "its readiness to talk" counts only when signalled, expressed, confirmed ...
+    if kind == "appeal" and kit.appeals:
+        kind = "request"
+    content = _content(kit, frame, kind, state, depth)
+    if content is None:
+        return None
+    if kind in ("refuse", "request") and token.lemma_.lower() in kit.deny_lemmas:
+        ccomp = syntax.first_child(token, "ccomp")
+        if ccomp is not None and tree.same(content.token, ccomp):
+            return None
+    if "complement" in entry.needs and content.token is None:
+        return None
+    if kind == "allege":
+        row: dict[str, Any] = {}
+        result_type, result_mode, keep = entry.type, entry.mode, False
+    else:
+        found_row = _row(kit, kind, token, content, state)
+        if found_row is None:
+            return None
+        row = found_row
+        keep = bool(row.get("keep")) or bool(row.get("keep_self"))
+        result_type, result_mode = row.get("type"), row.get("mode")
+        if row.get("keep_self"):
+            result_type, result_mode = entry.type, entry.mode
+    if keep and content.coded is not None and kind != "allege":
+        inner = content.coded
+        inner.future = inner.future or content.future
+        inner.rule.append(f"under {entry.name}")
+        if kind == "future" or content.future:
+            inner.future = True
+        return inner
+    if result_type is None:
+        return None
+    if kind == "intent" and content.what == "clause" and content.coded is None:
+        return None  # "agreed (that) there was a need ...": agreeing with an opinion, not to an act
+    if result_mode == "from_content":
+        result_mode = derived_mode(kit, kind, content.coded, content.token if content.what == "noun" else None)
+    return _wrapped(kit, frame, kind, row, content, result_type, result_mode)
+
+
+def _wrapped(
+    kit: Kit, frame: Frame, kind: str, row: dict[str, Any], content: Content, result_type: str, result_mode: Any
+) -> Coded | None:
+    """The wrapper's own event, with its actor and recipients."""
+    entry, token = frame.entry, frame.token
+    actor, how = arguments.subject(kit, token)
+    if how == "passive" and token.lemma_.lower() not in kit.words("stance_passives"):
+        actor, how = None, ""  # "was accused of ...": the subject is the one accused
+    recipients = _wrapper_recipients(kit, frame, kind, row, content, actor)
+    if recipients is None or ("recipient" in entry.needs and not recipients):
+        return None
+    inner = content.coded
+    rule = [entry.name]
+    if inner is not None:
+        rule.append(f"[{inner.type}{':' + inner.mode if inner.mode else ''} {' '.join(inner.rule[:1])}]")
+    elif content.classes:
+        rule.append(f"[{'/'.join(sorted(content.classes))}]")
+    last = inner.first if inner is not None else (content.token if content.token is not None else token)
+    conf = entry.conf
+    if inner is not None:
+        conf = min(kit.weight("wrapper_cap"), (entry.conf + inner.conf) / 2 + kit.weight("wrapper_bonus"))
+    return Coded(
+        type=result_type,
+        mode=result_mode or None,
+        head=token,
+        first=token,
+        last=last,
+        rule=rule,
+        conf=conf,
+        actor=actor,
+        actor_how=how,
+        recipients=recipients,
+        reciprocal=entry.reciprocal,
+        future=content.future and result_type not in ("AGREE", "ACCUSE"),
+        context=set(entry.context) | (inner.context if inner is not None else set()),
+        classes=content.classes,
+        content_head=content.token,
+    )
+
+
+def _content(kit: Kit, frame: Frame, kind: str, state: SentenceState, depth: int) -> Content | None:
+    """The complement of a wrapper, coded; None when the complement cancels the wrapper (an option considered,
+    a comment refused)."""
+    entry, token = frame.entry, frame.token
+    complement = _complement(kit, frame, state.frames, xcomp_only="complement" in entry.needs)
+    if complement is None:
+        return Content()
+    what, target, future, negated = complement
+    content = Content(what=what, token=target, future=future, negated=negated)
+    clause = tree.climb(target, lambda c: c.head.i != token.i, limit=8)
+    if clause.head.i == token.i:
+        for inner in clause.subtree:
+            if inner.i in state.frames and inner.i != token.i and inner.i != target.i:
+                state.consumed.add(inner.i)
+    if what == "consider":
+        return None
+    if what == "frame" and depth < MAX_DEPTH:
+        state.consumed.add(target.i)
+        content.coded = evaluate(kit, state.frames[target.i], state, depth + 1)
+        if content.coded is not None:
+            content.classes = content.coded.classes
+    elif what == "noun":
+        content.coded, content.classes = noun_content(kit, target)
+    elif what == "speech" and kind in ("refuse", "fail"):
+        return None
+    return content
+
+
+def _class_row(kit: Kit, table: Any, found: frozenset[str]) -> dict[str, Any] | None:
+    for name in kit.lexicon.classes:
+        if name in found and name in table.by_class:
+            return table.by_class[name]
+    return None
+
+
+def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceState) -> dict[str, Any] | None:
+    """The row of the wrapper table that recodes the complement (None: no event)."""
+    table = kit.lexicon.wrappers[kind]
+    inner = content.coded
+    row = _class_row(kit, table, content.classes) if content.what == "noun" else None
+    if row is None and inner is not None and not content.negated:
+        row = table.by_type.get(inner.type)
+    if row is None:
+        row = _class_row(kit, table, content.classes)
+    if inner is not None and content.negated and kind == "intent":
+        if inner.type not in kit.types("material_conflict"):
+            return None
+        row = {"type": "AGREE"}  # "pledged not to attack"
+    if row is None and inner is not None and content.negated and kind == "threat":
+        row = {"type": "THREATEN", "mode": "relations"}
+    if row is None and inner is not None and content.negated and kind == "fail":
+        inner.negated = True
+        row = {"keep": True}
+    if row is None and kind == "warn" and syntax.prep_object(token, "against") is not None:
+        row = {"type": "THREATEN"}  # "warned the West against crossing its red lines"
+        for prep in syntax.children(token, "prep"):
+            if prep.lower_ == "against":
+                state.consumed.update(t.i for t in prep.subtree if t.i in state.frames)
+    if row is None:
+        row = table.default if not (inner is not None and table.keep) else {"keep": True}
+    return row
+
+
+def _wrapper_recipients(
+    kit: Kit, frame: Frame, kind: str, row: dict[str, Any], content: Content, actor: Token | None
+) -> list[Token] | None:
+    """Recipients of a wrapper's event: the pattern's, else the complement's ("refused to meet *Kyiv*");
+    None when a call for action against someone names nobody."""
+    inner = content.coded
+    if row.get("against"):
+        targets = [r for r in (inner.recipients if inner is not None else []) if not tree.same(r, actor)]
+        return targets or None
+    found = arguments.recipients(kit, frame, frame.entry.recipient)
+    if not found and inner is not None:
+        found = [r for r in inner.recipients if not tree.same(r, actor)]
+    if not found and content.token is not None and kind in ("intent", "refuse", "request", "threat"):
+        for prep in ("to", "with", "against", "on"):
+            target = syntax.prep_object(content.token, prep)
+            if target is None or tree.same(target, actor):
+                continue
+            party = arguments.actorish(kit, target)
+            if party is not None:
+                found = [party]
+                break
+    if not found and inner is not None and kind == "request" and inner.actor_how == "object":
+        found = [inner.actor] if inner.actor is not None else []
+    return found
+
+
+def derived_mode(kit: Kit, kind: str, content: Coded | None, noun: Token | None = None) -> str | None:
+    """The mode of a threat or demand from the act it is about ("threatened *sanctions*" -> restrict)."""
+    if noun is not None and content is None and "threat_response" in kit.lexicon.classes_of(noun):
+        return threats.threat_mode(kit, noun)
+    if content is None:
+        return None
+    table_name = "threat_modes" if kind in ("intent", "threat", "warn") else "request_modes"
+    table = kit.lexicon.cues.get(table_name, {})
+    if content.mode and f"{content.type}:{content.mode}" in table:
+        return table[f"{content.type}:{content.mode}"]
+    if table_name == "threat_modes" and content.type == "ASSAULT" and "territory" in content.classes:
+        return "territory"
+    return table.get(content.type)
+
+
+def _complement(
+    kit: Kit, frame: Frame, frames_by_token: dict[int, Frame], *, xcomp_only: bool = False
+) -> tuple[str, Token, bool, bool] | None:
+    """The event a wrapper governs: ``(kind, token, future, negated)`` with kind frame, noun, speech, consider,
+    or clause (a that-clause that is no event)."""
+    token = frame.token
+    candidates: list[Token] = list(syntax.children(token, "xcomp"))
+    if xcomp_only:
+        for candidate in candidates:
+            found = _complement_of(kit, candidate, frames_by_token, future=False, depth=0)
+            if found is not None:
+                return found
+        return ("clause", candidates[0], False, False) if candidates else None
+    candidates += [
+        child
+        for child in syntax.children(token, "advcl")
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and not any(c.dep_ == "mark" for c in child.children)
+    ]
+    ccomps = syntax.children(token, "ccomp")
+    candidates += ccomps
+    for prep in syntax.children(token, "prep"):
+        if prep.lower_ in COMPLEMENT_PREPS:
+            candidates += syntax.children(prep, "pcomp", "pobj")
+    if frame.obj is not None:
+        candidates.append(frame.obj)
+    candidates += [child for child in syntax.children(token, "dobj") if not tree.same(child, frame.obj)]
+    for candidate in candidates:
+        found = _complement_of(kit, candidate, frames_by_token, future=False, depth=0)
+        if found is not None:
+            return found
+    if ccomps:
+        return "clause", ccomps[0], False, False
+    return None
+
+
+def _complement_of(
+    kit: Kit, token: Token, frames_by_token: dict[int, Frame], *, future: bool, depth: int
+) -> tuple[str, Token, bool, bool] | None:
+    negated = syntax.negated(token, kit.negation)
+    lemma = token.lemma_.lower()
+    if token.i in frames_by_token:
+        return "frame", token, future, negated
+    if depth > 3:
+        return None
+    if syntax.is_verbal(token) or token.pos_ == "ADJ":
+        if lemma in kit.speech_lemmas:
+            return "speech", token, future, negated
+        if lemma in kit.consider_lemmas:
+            return "consider", token, future, negated
+        if lemma in kit.future_lemmas or lemma in kit.aspect_lemmas or lemma in kit.words("light_verbs"):
+            is_future = future or lemma in kit.future_lemmas
+            inner = list(syntax.children(token, "xcomp", "ccomp", "dobj", "acomp", "attr"))
+            for prep in syntax.children(token, "prep"):
+                inner += syntax.children(prep, "pobj", "pcomp")
+            for child in inner:
+                found = _complement_of(kit, child, frames_by_token, future=is_future, depth=depth + 1)
+                if found is not None:
+                    return found
+        for child in syntax.children(token, "dobj"):
+            if frames.noun_event_classes(kit, child):
+                return "noun", child, future, negated
+        for child in syntax.children(token, "conj"):
+            if child.i in frames_by_token:
+                return "frame", child, future, negated
+        return None
+    if token.pos_ in ("NOUN", "PROPN") and frames.noun_event_classes(kit, token):
+        return "noun", token, future, negated
+    return None
+
+
+def noun_content(kit: Kit, noun: Token) -> tuple[Coded | None, frozenset[str]]:
+    """An event noun as a wrapper's content: "demanded *the withdrawal* of ...", "warned of *a response*"."""
+    found_classes = frozenset(frames.classes(kit, noun) & set(kit.lexicon.classes))
+    # "a proposal for a ceasefire", "calls for immediate economic aid", "an appeal to lay down arms"
+    if found_classes & {"demand", "appeal_request", "proposal"}:
+        nested = _requested(kit, noun)
+        if nested is not None:
+            return nested[0], found_classes | nested[1]
+    found = frames.noun_type(kit, noun, found_classes)
+    if found is None:
+        return None, found_classes
+    event_type, mode, name = found
+    recipients = []
+    for prep in ("of", "on", "against", "with", "to", "from", "into"):
+        target = syntax.prep_object(noun, prep)
+        if target is not None and syntax.is_actorish(target, kit.agent_words):
+            recipients.append(target)
+            break
+    coded = Coded(
+        type=event_type,
+        mode=mode,
+        head=noun,
+        first=noun,
+        last=noun,
+        rule=[f"noun:{name}"],
+        conf=kit.weight("noun_content"),
+        recipients=recipients,
+        classes=found_classes,
+    )
+    return coded, found_classes
+
+
+def _requested(kit: Kit, noun: Token) -> tuple[Coded | None, frozenset[str]] | None:
+    """What a demand, appeal or proposal noun asks for: its "for/of/to/on" event noun or its clause."""
+    for prep in syntax.children(noun, "prep"):
+        if prep.lower_ in ("for", "of", "to", "on"):
+            for inner in syntax.children(prep, "pobj", "pcomp"):
+                if frames.noun_event_classes(kit, inner):
+                    return noun_content(kit, inner)
+    for child in syntax.children(noun, "acl", "relcl"):
+        frame = frames.match(kit, child)
+        if frame is not None and frame.entry.wrap is None:
+            content = frames.plain(kit, frame)
+            if content is not None:
+                return content, frozenset()
+    return None
