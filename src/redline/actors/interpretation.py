@@ -201,7 +201,7 @@ class Interpreter:
             reading.role = self._title_text(last_title) or (known.role if known else None)
             reading.sector = "ELI" if former else (sector or (known.sector if known else None))
             return reading
-        candidates = [comp.person] if comp.person else [self.kb.people[e.ref] for e in comp.entries]
+        candidates = [comp.person] if comp.person else [p for e in comp.entries if (p := self.kb.person_of(e.ref))]
         if comp.kind == "surname" or len(candidates) > 1:
             memory = [k.person for k in self.memory.people if k.person in candidates]
             if memory:
@@ -219,7 +219,9 @@ class Interpreter:
         return self._from_person(reading, person, role, was_former)
 
     def _written_name(self, comp: Comp) -> str | None:
-        return comp.name or (self.kb.people[comp.entries[0].ref].name.split()[-1] if comp.entries else None)
+        return comp.name or (
+            p.name.split()[-1] if comp.entries and (p := self.kb.person_of(comp.entries[0].ref)) else None
+        )
 
     def _choose(self, candidates: list[Person], country: str | None, office: str | None) -> Person | None:
         """One person among namesakes: by country and title in the mention, then by who held office that day."""
@@ -276,9 +278,9 @@ class Interpreter:
             reading.country, reading.sector, reading.role = person.country, None, None
         elif former:
             reading.country = person.country if self.kb.is_organisation(role.country) else role.country
-            reading.sector, reading.role = "ELI", f"former {role.title}"
+            reading.sector, reading.role = "ELI", f"former {role.title}" if role.title else None
         else:
-            reading.country, reading.sector, reading.role = role.country, role.sector, role.title
+            reading.country, reading.sector, reading.role = role.country, role.sector, role.title or None
         return reading
 
     def _title_holder(

@@ -60,6 +60,7 @@ class FuzzyNames:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._cache: OrderedDict[str, list[str]] = OrderedDict()
+        # Candidates are the hand-written people (imported dictionaries list their own spellings).
         self._names = list(kb.name_index)
         self._surnames: dict[str, set[str]] = {}
         self._country_names: dict[str, str] = {}
@@ -231,7 +232,7 @@ class Matcher:
             return Comp("country", [Entry(kind="country", ref=code, case=(), country=code)], i, j)
         ids = self.fuzzy.people(folded)
         if len(ids) == 1:
-            return Comp("name", [], i, j, name=name, person=self.kb.people[ids[0]])
+            return Comp("name", [], i, j, name=name, person=self.kb.person_of(ids[0]))
         return Comp("name", [], i, j, name=name)
 
 

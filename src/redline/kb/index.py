@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from redline.kb.model import Country, Entry, Institution, Office, Organisation, Person, Role
+from redline.kb.phoenix import ImportedPeople
 from redline.kb.text import HONORIFICS, NAME_SUFFIXES, case_flag, fold, is_plural, phrase_key, slug, tokenize
 
 
@@ -32,7 +33,9 @@ class KnowledgeBase:
         self.countries: dict[str, Country] = {}
         self.organisations: dict[str, Organisation] = {}
         self.institutions: dict[str, Institution] = {}
-        self.people: dict[str, Person] = {}
+        self.people: dict[str, Person] = {}  # hand-written (with what imported sources add to them)
+        self.imported: ImportedPeople | None = None  # imported people, built on first use
+        self.imported_roles: list[tuple[tuple[str, ...], tuple[int, ...], str, str]] = []  # key, case, label, sector
         self.seats: dict[str, list[str]] = {}
         self.context_nouns: dict[str, list[str]] = {}
         # lookups, built by _compile()
@@ -57,12 +60,13 @@ class KnowledgeBase:
 
     def person(self, key: str) -> Person | None:
         """A person by id, by (folded) name or alias, or by a surname only one known person has."""
-        if key in self.people:
-            return self.people[key]
+        found = self.person_of(key)
+        if found is not None:
+            return found
         folded = phrase_key(key)
         pid = self.name_index.get(" ".join(folded))
         if pid:
-            return self.people[pid]
+            return self.person_of(pid)
         if not folded:
             return None
         ids = {
@@ -72,7 +76,14 @@ class KnowledgeBase:
             for e in entries
             if e.kind in ("person", "surname")
         }
-        return self.people[ids.pop()] if len(ids) == 1 else None
+        return self.person_of(ids.pop()) if len(ids) == 1 else None
+
+    def person_of(self, pid: str) -> Person | None:
+        """A person by id, hand-written or imported."""
+        person = self.people.get(pid)
+        if person is None and self.imported is not None:
+            person = self.imported.get(pid)
+        return person
 
     def holders(
         self, country: str, office: str, day: dt.date | None, body: str | None = None
@@ -116,8 +127,12 @@ class KnowledgeBase:
                     break
         return best[1] if best else None
 
-    def iter_people(self) -> Iterator[Person]:
-        return iter(sorted(self.people.values(), key=lambda p: p.id))
+    def iter_people(self, *, imported: bool = True) -> Iterator[Person]:
+        """Every person by id (with ``imported``, the imported ones too, which builds them all)."""
+        people = list(self.people.values())
+        if imported and self.imported is not None:
+            people += [p for pid in self.imported.ids() if (p := self.imported.get(pid)) is not None]
+        return iter(sorted(people, key=lambda p: p.id))
 
     # --- lexicon -------------------------------------------------------------------------------------
 
@@ -128,6 +143,12 @@ class KnowledgeBase:
             n = len(key_toks)
             if tuple(keys[start : start + n]) == key_toks:
                 out.append((n, entries))
+        if self.imported is not None:
+            for key_toks, entries in self.imported.bucket(keys[start]):
+                n = len(key_toks)
+                if tuple(keys[start : start + n]) == key_toks:
+                    out.append((n, entries))
+            out.sort(key=lambda found: -found[0])  # stable: a hand-written phrase first among equals
         return out
 
     def add_phrase(self, phrase: str, entry_kind: str, ref: str, **extra: Any) -> None:
@@ -136,13 +157,14 @@ class KnowledgeBase:
         if not tokens:
             return
         key = tuple(fold(t) for t in tokens)
-        entry = Entry(kind=entry_kind, ref=ref, case=tuple(case_flag(tok) for tok in tokens), **extra)
-        entries = self._phrases.setdefault(key, [])
-        if entry not in entries:
-            entries.append(entry)
+        self._add_key(key, tuple(case_flag(tok) for tok in tokens), entry_kind, ref, **extra)
 
     def compile(self) -> None:
-        """Build the phrase lexicon, the name index and the office holders from the merged data."""
+        """Build the phrase lexicon, the name index and the office holders from the merged data.
+
+        Hand-written data first; then the imported (Phoenix) people and organisations, whose phrases are added
+        only where the hand-written base has no reading for them (the hand-written base stays on top).
+        """
         self._phrases = {}
         self.name_index.clear()
         self._holders.clear()
@@ -151,13 +173,42 @@ class KnowledgeBase:
         self._compile_countries()
         self._compile_bodies()
         self._compile_people()
+        self._compile_imported()
         self.lexicon = {}
         for key, entries in self._phrases.items():
             self.lexicon.setdefault(key[0], []).append((key, entries))
         for bucket in self.lexicon.values():
             bucket.sort(key=lambda kv: -len(kv[0]))  # stable: equal lengths keep the order they were added in
         self.vocabulary = {tok for key in self._phrases for tok in key}
+        if self.imported is not None:
+            self.vocabulary |= self.imported.vocabulary
         self._phrases = {}
+
+    def _add_key(self, key: tuple[str, ...], case: tuple[int, ...], entry_kind: str, ref: str, **extra: Any) -> None:
+        entry = Entry(kind=entry_kind, ref=ref, case=case, **extra)
+        entries = self._phrases.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def _compile_imported(self) -> None:
+        """Phrases of imported organisations and people, below every hand-written phrase."""
+        hand_written = set(self._phrases)
+        for key, case, label, sector in self.imported_roles:
+            if key not in hand_written:
+                self._add_key(key, case, "role", label, sector=sector, plural=is_plural(label))
+        for inst in self.institutions.values():
+            for key, case in inst.keys:
+                if key not in hand_written:
+                    self._add_key(key, case, "institution", inst.id, country=inst.country, sector=inst.sector)
+        if self.imported is not None:
+            self.imported.index(hand_written, self.surname_stoplist)
+            for person in self.imported.holders():
+                self._add_holders(person)
+
+    def _add_holders(self, person: Person) -> None:
+        for role in person.roles:
+            if role.office:
+                self._holders.setdefault((role.country, role.office), []).append((person, role))
 
     def _compile_words(self) -> None:
         for phrase in self.former_words:
@@ -203,20 +254,22 @@ class KnowledgeBase:
             self.add_phrase(seat, "seat", seat)
         self.institution_by_body = {(i.country, i.body): i for i in self.institutions.values() if i.body}
         for inst in self.institutions.values():
+            if inst.keys:
+                continue  # imported: compiled last, from its precomputed keys
             for alias in [inst.name, *inst.aliases]:
                 self.add_phrase(alias, "institution", inst.id, country=inst.country, sector=inst.sector, body=inst.body)
 
     def _compile_people(self) -> None:
         for person in self.people.values():
+            if person.keys:
+                continue  # imported: compiled last, from its precomputed keys
             for name in [person.name, *person.aliases]:
                 self.add_phrase(name, "person", person.id, country=person.country)
                 self.name_index.setdefault(" ".join(phrase_key(name)), person.id)
             for surname in _surnames(person):
                 if fold(surname) not in self.surname_stoplist:
                     self.add_phrase(surname, "surname", person.id, country=person.country)
-            for role in person.roles:
-                if role.office:
-                    self._holders.setdefault((role.country, role.office), []).append((person, role))
+            self._add_holders(person)
 
 
 def _surnames(person: Person) -> list[str]:
@@ -226,7 +279,7 @@ def _surnames(person: Person) -> list[str]:
     if person.surname:
         return [person.surname]
     out: list[str] = []
-    for name in [person.name, *person.aliases]:
+    for name in [person.name, *(a for a in person.aliases if a not in person.alias_sources)]:
         words = [w for w in name.split() if fold(w).strip(".") not in NAME_SUFFIXES]
         if len(words) < 2 or fold(words[0]) in HONORIFICS:
             continue

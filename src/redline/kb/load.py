@@ -22,6 +22,7 @@ import yaml
 from redline.errors import KnowledgeBaseError
 from redline.kb.index import KnowledgeBase
 from redline.kb.model import Country, Institution, Office, Organisation, Person, Role
+from redline.kb.phoenix import PHOENIX_FILE, ImportedPeople, agents, groups, merge_into, people_rows, read_phoenix
 from redline.kb.text import fold, phrase_key
 
 LOGGER = logging.getLogger(__name__)
@@ -139,9 +140,9 @@ def _load_lexicon_file(kb: KnowledgeBase, path: Path) -> None:
         kb.office_phrases[key] = chk.texts(spec.get("phrases"), where, "phrases")
         for phrase in kb.office_phrases[key]:
             kb.office_index.setdefault(phrase_key(phrase), key)
-    for sector, groups in (data.get("role_nouns") or {}).items():
+    for sector, labels in (data.get("role_nouns") or {}).items():
         sec = chk.sector(sector, f"role_nouns.{sector}")
-        for label, phrases in (groups or {}).items():
+        for label, phrases in (labels or {}).items():
             for phrase in chk.texts(phrases, f"role_nouns.{sector}.{label}", "phrases"):
                 kb.role_nouns.setdefault(phrase, (str(label), sec))
     kb.former_words.extend(chk.texts(data.get("former_words"), "former_words", "former_words"))
@@ -309,16 +310,20 @@ def _load_people(chk: _Checker, rows: Any, source: str) -> None:
                 person.country = chk.code(spec["country"], where)
         if "surname" in spec:
             person.surname = chk.text(spec["surname"], where, "surname", required=False)
-        person.aliases.extend(a for a in chk.texts(spec.get("aliases"), where, "aliases") if a not in person.aliases)
+        for alias in chk.texts(spec.get("aliases"), where, "aliases"):
+            if alias not in person.aliases:
+                person.aliases.append(alias)
+                if source != person.source:
+                    person.alias_sources[alias] = source
         roles = spec.get("roles") or []
         if not isinstance(roles, list):
             raise chk.fail(where, "'roles' must be a list")
         for j, rspec in enumerate(roles):
-            person.roles.append(_role(chk, rspec, f"{where} role {j + 1}", person.country))
+            person.roles.append(_role(chk, rspec, f"{where} role {j + 1}", person.country, source))
         person.roles.sort(key=lambda r: r.start or dt.date.min)
 
 
-def _role(chk: _Checker, spec: Any, where: str, default_country: str) -> Role:
+def _role(chk: _Checker, spec: Any, where: str, default_country: str, source: str) -> Role:
     kb = chk.kb
     spec = chk.mapping(spec, where, {"title", "country", "sector", "start", "end", "office", "body", "note"})
     title = chk.text(spec.get("title"), where, "title") or ""
@@ -341,6 +346,7 @@ def _role(chk: _Checker, spec: Any, where: str, default_country: str) -> Role:
         office=office,
         body=chk.key(spec["body"], where, "body") if spec.get("body") else None,
         note=str(spec["note"]) if spec.get("note") is not None else None,
+        source=source,
     )
 
 
@@ -387,7 +393,7 @@ def _shipped_files() -> list[Path]:
     return [KB_DIR / "organisations.yaml", KB_DIR / "institutions.yaml", *sorted(KB_DIR.glob("people_*.yaml"))]
 
 
-def load_kb(extra_files: Sequence[str | Path] = (), *, env: bool = True) -> KnowledgeBase:
+def load_kb(extra_files: Sequence[str | Path] = (), *, env: bool = True, phoenix: bool = True) -> KnowledgeBase:
     """Load the shipped knowledge base, then merge user files (``$REDLINE_ACTORS`` and ``extra_files``).
 
     A user file uses the shipped format: it may add people, organisations, institutions and countries, or add
@@ -401,6 +407,8 @@ def load_kb(extra_files: Sequence[str | Path] = (), *, env: bool = True) -> Know
     for path in _shipped_files():
         _load_entities_file(kb, path, user=False)
         kb.files.append(str(path))
+    if phoenix:
+        _load_phoenix(kb)
     for path in user_files(extra_files, env=env):
         if not path.is_file():
             raise KnowledgeBaseError(f"{path}: actor file not found (from {ENV_VAR} or --kb)", input_id=str(path))
@@ -412,9 +420,25 @@ def load_kb(extra_files: Sequence[str | Path] = (), *, env: bool = True) -> Know
     return kb
 
 
+def _load_phoenix(kb: KnowledgeBase) -> None:
+    """The converted Phoenix dictionaries, under the hand-written files (see :mod:`redline.kb.phoenix`)."""
+    data = read_phoenix(PHOENIX_FILE)
+    countries, codes = set(kb.countries), set(kb.org_codes)
+    try:
+        rest = merge_into(kb.people, people_rows(data["people"]))
+        kb.imported = ImportedPeople(rest, countries, codes, kb.office_of)
+        for inst in groups(data["groups"], countries | codes):
+            kb.institutions.setdefault(inst.id, inst)
+        office_words = {w for phrases in kb.office_phrases.values() for p in phrases for w in phrase_key(p)}
+        kb.imported_roles = list(agents(data["agents"], kb.sectors, office_words))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeBaseError(f"{PHOENIX_FILE}: malformed entry ({exc!r}); re-run the conversion") from exc
+    kb.files.append(str(PHOENIX_FILE))
+
+
 def _source_key(extra: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """What a loaded knowledge base depends on: every file read, with its modification time and size."""
-    paths = [KB_DIR / "sectors.yaml", KB_DIR / "countries.yaml", *_shipped_files(), *extra]
+    paths = [KB_DIR / "sectors.yaml", KB_DIR / "countries.yaml", *_shipped_files(), PHOENIX_FILE, *extra]
     key = []
     for path in paths:
         try:

@@ -21,6 +21,7 @@ class Role:
     office: str | None = None
     body: str | None = None
     note: str | None = None
+    source: str = ""  # the file the role comes from ("people_usa.yaml", "phoenix")
 
     def active(self, day: dt.date) -> bool:
         """Held on ``day`` (both ends inclusive: on a handover day the office lookup prefers the newer holder)."""
@@ -36,6 +37,7 @@ class Role:
             "office": self.office,
             "body": self.body,
             "note": self.note,
+            "source": self.source,
         }
 
 
@@ -49,7 +51,9 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     surname: str | None = ""  # "" derive from the names; None: never resolve a surname alone
-    source: str = ""
+    source: str = ""  # the file the person was first read from ("people_usa.yaml", "phoenix")
+    alias_sources: dict[str, str] = field(default_factory=dict)  # aliases added by another source than ``source``
+    keys: list[tuple[tuple[str, ...], tuple[int, ...]]] = field(default_factory=list)  # precomputed name phrases
 
     def roles_on(self, day: dt.date) -> list[Role]:
         return [role for role in self.roles if role.active(day)]
@@ -98,6 +102,8 @@ class Institution:
     aliases: list[str] = field(default_factory=list)
     body: str | None = None
     periods: list[tuple[str | None, dt.date | None, dt.date | None]] = field(default_factory=list)
+    source: str = ""
+    keys: list[tuple[tuple[str, ...], tuple[int, ...]]] = field(default_factory=list)  # precomputed name phrases
 
     def sector_on(self, day: dt.date | None) -> str | None:
         if day is not None:
@@ -124,7 +130,8 @@ class Office:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a lexicon phrase stands for. ``case`` holds one flag per token: 0 any, 1 capitalised, 2 upper."""
+    """What a lexicon phrase stands for. ``case`` holds one flag per token: 0 any, 1 capitalised, 2 upper, 3 not
+    capitalised (an imported role noun that is also a surname: "dean", "bishop")."""
 
     kind: str  # person surname country place demonym people metonym org institution seat context office role former
     ref: str
@@ -141,6 +148,8 @@ class Entry:
             if flag == 2 and not tok.isupper():
                 return False
             if flag == 1 and not tok[:1].isupper():
+                return False
+            if flag == 3 and tok[:1].isupper():
                 return False
         return True
 

@@ -26,6 +26,8 @@ NAME_PARTICLES: frozenset[str] = _NAMES["name_particles"]
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes: the key form of any text."""
+    if text.isascii():
+        return text.lower()  # nothing to strip or unify (the fast, common case)
     text = text.translate(_FOLD).replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
