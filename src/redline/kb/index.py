@@ -88,12 +88,18 @@ class KnowledgeBase:
     def holders(
         self, country: str, office: str, day: dt.date | None, body: str | None = None
     ) -> list[tuple[Person, Role]]:
-        """Who held ``office`` for ``country`` on ``day`` (newest first); with no day, the current or last holders."""
+        """Who held ``office`` for ``country`` on ``day`` (newest first); with no day, the current or last holders.
+
+        Both ends of a role count, so on a handover day (one role ends, the next starts) only the incoming holder
+        is returned."""
         rows = self._holders.get((country, office), [])
         if body is not None:
             rows = [(p, r) for p, r in rows if r.body == body]
         if day is not None:
             found = [(p, r) for p, r in rows if r.active(day)]
+            staying = [(p, r) for p, r in found if r.end != day]
+            if staying and len(staying) < len(found):
+                found = staying  # a handover day: the incoming holder, not the outgoing one
         else:
             found = [(p, r) for p, r in rows if r.end is None] or rows[:1]
         return sorted(found, key=lambda pr: pr[1].start or dt.date.min, reverse=True)
