@@ -70,6 +70,11 @@ ORG_WORDS = frozenset(
     republic kingdom state states people peoples national international islamic liberation revolutionary
     students workers society unit battalion regiment division corps embassy mission secretariat cabinet""".split()  # noqa: SIM905
 )
+# Nouns of an office held by one person: a dictionary "organisation" named by one is a title ("US President").
+OFFICE_NOUNS = frozenset(
+    """president presidents minister ministers secretary premier chancellor ambassador envoy spokesman spokeswoman
+    spokesperson governor mayor king queen emperor prince sultan emir commander leader chairman""".split()  # noqa: SIM905
+)
 _CODE_RE = re.compile(r"\[([~A-Z]+)(?:\s+([^\]]*))?\]")
 _DATE_RE = re.compile(r"^([<>]?)(\d{6}|\d{8})$")
 
@@ -190,6 +195,7 @@ class Converter:
         self.iso = set(self.kb.countries)
         self.codes = set(self.kb.org_codes)
         self.title_words = self._title_words()
+        self.office_words = OFFICE_NOUNS
         self.english = english_words()
         self.ids: Counter[str] = Counter()
         self.skipped: Counter[str] = Counter()
@@ -239,16 +245,19 @@ class Converter:
         return out
 
     def phrases(self, names: list[str], *, acronyms: bool = False) -> list[tuple[str, str]]:
-        """(name, key) of the names that carry no title or nationality word; the key is "folded tokens|case
-        flags". With ``acronyms``, a one-word name of up to five letters must be written in capitals ("PLA", not
-        "Zero"), and a longer one that is an English word ("Falcon") is left out."""
+        """(name, key) of the names; the key is "folded tokens|case flags". A person's names that carry a title
+        or nationality word are left out. With ``acronyms`` (organisations: their names are full of such words),
+        a one-word name of up to five letters must be written in capitals ("PLA", not "Zero"), and a longer one
+        that is an English word ("Falcon") is left out."""
         out: list[tuple[str, str]] = []
         seen: set[str] = set()
         for name in names:
             tokens = [t for t, _, _ in tokenize(name)]
             folded = [fold(t) for t in tokens]
-            if not tokens or any(w in self.title_words for w in folded):
-                continue
+            if not tokens or (not acronyms and any(w in self.title_words for w in folded)):
+                continue  # a person's alias with a title or nationality ("President Putin")
+            if acronyms and any(w in self.office_words for w in folded):
+                continue  # an office, not an organisation ("US President", "Secretary of State"): read as a title
             flags = []
             for k, tok in enumerate(tokens):
                 after_hyphen = k > 0 and tokens[k - 1] == "-"
