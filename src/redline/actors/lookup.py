@@ -2,10 +2,11 @@
 
 ``redline actors show``, ``redline actors list`` and the API call these functions, so "Russia", "RUS", "the
 Kremlin", "Lavrov", "lavrov-sergei", "NATO" and "NATO Secretary General" on 2025-06-01 all find what the
-knowledge base says. The order of tries (first hit wins): an id or code exactly; a person by name, alias or
-unique surname; an organisation or institution by name or alias; a country by a name, adjective, capital or
-metonym; and last the query read as a mention by the actor resolver on the date ("the Russian foreign minister"
-is whoever held the office that day; "a Russian diplomat" is a role with no person).
+knowledge base says. The order of tries (first hit wins): an id or code exactly; a hand-written organisation,
+person (name, alias or unique surname) or institution; a country by a name, adjective, capital or metonym; an
+imported (Phoenix) person or organisation; and last the query read as a mention by the actor resolver on the
+date ("the Russian foreign minister" is whoever held the office that day; "a Russian diplomat" is a role with
+no person).
 
 :func:`office_holders` answers the dated question directly: who held an office for a country or organisation on
 a day.
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from redline.actors.resolver import ActorResolver
 from redline.kb import Country, Institution, KnowledgeBase, Organisation, Person, Role, fold, phrase_key
+from redline.kb.phoenix import PHOENIX
 from redline.records import Actor
 
 # The offices shown for a country or an organisation ("who leads it on the date").
@@ -56,7 +58,13 @@ def lookup(kb: KnowledgeBase, query: str, day: dt.date | None = None) -> Found |
     text = query.strip()
     if not text:
         return None
-    found = _by_id(kb, text) or _by_name(kb, text) or _by_country_word(kb, text) or _by_mention(kb, text, day)
+    found = (
+        _by_id(kb, text)
+        or _by_name(kb, text, imported=False)
+        or _by_country_word(kb, text)
+        or _by_name(kb, text, imported=True)
+        or _by_mention(kb, text, day)
+    )
     if found is not None:
         code = found.country.code if found.country else found.organisation.code if found.organisation else None
         if code is not None:
@@ -78,17 +86,20 @@ def _by_id(kb: KnowledgeBase, text: str) -> Found | None:
     return Found(text, "code", organisation=org) if org is not None else None
 
 
-def _by_name(kb: KnowledgeBase, text: str) -> Found | None:
+def _by_name(kb: KnowledgeBase, text: str, *, imported: bool) -> Found | None:
+    """By name or alias: hand-written records first (``imported`` False), imported ones after the country words
+    (so "Kremlin" is Russia's metonym before it is the dictionaries' organisation of that name)."""
     bare = _without_article(text)
-    org = kb.organisation(bare)
-    if org is not None:
-        return Found(text, "name", organisation=org)
+    if not imported:
+        org = kb.organisation(bare)
+        if org is not None:
+            return Found(text, "name", organisation=org)
     person = kb.person(bare)
-    if person is not None:
+    if person is not None and (person.source == PHOENIX) == imported:
         how = "name" if fold(bare) == fold(person.name) else "alias"
         return Found(text, how, person=person)
     inst = kb.institution(bare)
-    if inst is not None:
+    if inst is not None and (inst.source == PHOENIX) == imported:
         return Found(text, "name", institution=inst)
     return None
 
