@@ -195,3 +195,25 @@ def test_plover_country_folds_organisations(kb):
     assert kb.plover_country("EU") == "EUR"
     assert kb.plover_country(None) is None
     assert kb_module.CAMEO_COUNTRY_ALIASES["JAP"] == "JPN"
+
+
+def test_default_kb_reloads_an_edited_user_file_and_keeps_few_bases(monkeypatch, tmp_path):
+    import os
+
+    from redline.kb import load as kb_load
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - {id: doe-jane, name: Jane Doe, country: USA}\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(path))
+    first = default_kb()
+    assert first.person("doe-jane") is not None and first.person("roe-richard") is None
+    path.write_text(
+        "people:\n  - {id: doe-jane, name: Jane Doe, country: USA}\n"
+        "  - {id: roe-richard, name: Richard Roe, country: GBR}\n",
+        encoding="utf-8",
+    )
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later modification time, whatever the clock
+    second = default_kb()
+    assert second is not first and second.person("roe-richard") is not None
+    assert len(kb_load._CACHE) <= kb_load.CACHE_SIZE

@@ -88,3 +88,10 @@ class GoldFormatError(RedlineError):
 
     code = "E500"
     stage = "eval"
+
+
+class DataFileError(RedlineError):
+    """A shipped data file (word list, weights, cut-offs) is missing a field or has one of the wrong type."""
+
+    code = "E600"
+    stage = "data"

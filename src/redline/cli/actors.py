@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 from redline.actors import ActorResolver
+from redline.actors.lookup import country_code, lookup
+from redline.actors.lookup import list_people as find_people
 from redline.cli.main import cli, evaluate
 from redline.errors import RedlineError
 from redline.evaluate.actors import GOLD_NAME, ActorScore, read_gold, score_actors
-from redline.kb import KnowledgeBase, Person, Role, default_kb, fold, load_kb, parse_day
+from redline.kb import Country, KnowledgeBase, Person, Role, default_kb, load_kb, parse_day
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -31,20 +33,6 @@ def _day(value: str | None) -> dt.date | None:
     if day is None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date")
     return day
-
-
-def _current(person: Person, day: dt.date | None) -> Role | None:
-    """The role shown for a person: held on ``day``, or with no day the ongoing (else latest) one."""
-    if day is not None:
-        active = person.roles_on(day)
-        return active[-1] if active else None
-    ongoing = [r for r in person.roles if r.end is None]
-    return (ongoing or person.roles or [None])[-1]
-
-
-def _loose(text: str) -> str:
-    """Text for a forgiving "contains": case, accents and hyphens ignored ("Secretary-General")."""
-    return " ".join(fold(text).replace("-", " ").split())
 
 
 def _dates(role: Role) -> str:
@@ -69,27 +57,20 @@ def actors() -> None:
 
 
 @actors.command("list")
-@click.option("--country", help="Only people whose role (or nationality) is this code: RUS, USA, NATO, EU...")
-@click.option("--role", "role_text", help="Only people whose role title contains this text.")
+@click.option("--country", help="Only people acting for this country or organisation: a code, name or adjective.")
+@click.option("--role", "role_text", help="Only people with this role: a title (foreign minister) or any text in it.")
 @date_option
 @kb_option
 def list_people(country: str | None, role_text: str | None, date_text: str | None, kb_files: tuple[str, ...]) -> None:
     """List known people with the role each holds (on --date, else now)."""
     kb = _kb(kb_files)
     day = _day(date_text)
+    if country and country_code(kb, country) is None:
+        raise click.ClickException(f"no country or organisation matches {country!r}")
     shown = 0
-    for person in kb.iter_people():
-        role = _current(person, day)
-        if day is not None and role is None and (role_text or country):
-            continue
-        if country and country.upper() not in {person.country, role.country if role else None}:
-            continue
-        if role_text:
-            titles = [role.title] if day is not None and role else [r.title for r in person.roles]
-            if not any(_loose(role_text) in _loose(t) for t in titles):
-                continue
+    for person, role in find_people(kb, country=country, role=role_text, day=day):
         where = role.country if role else person.country
-        title = role.title if role else "-"
+        title = (role.title or "-") if role else "-"
         sector = role.sector if role and role.sector else "-"
         click.echo(f"{person.id:<32} {person.name:<30} {where:<5} {sector:<4} {title}")
         shown += 1
@@ -97,54 +78,64 @@ def list_people(country: str | None, role_text: str | None, date_text: str | Non
 
 
 @actors.command("show")
-@click.argument("key", metavar="ID_OR_NAME")
+@click.argument("key", metavar="QUERY")
 @date_option
 @kb_option
 def show(key: str, date_text: str | None, kb_files: tuple[str, ...]) -> None:
-    """Show a person (roles with dates), an organisation, an institution or a country."""
+    """Show what QUERY names: an id, code, name, alias, metonym or title ("NATO Secretary General" --date D)."""
     kb = _kb(kb_files)
     day = _day(date_text)
-    person = kb.person(key)
-    if person is not None:
-        _show_person(person, day)
-        return
-    org = kb.organisation(key)
-    if org is not None:
+    found = lookup(kb, key, day)
+    if found is None:
+        raise click.ClickException(f"no person, organisation, institution or country matches {key!r}")
+    if found.how == "mention" and found.actor is not None and found.person is None:
+        actor = found.actor
+        click.echo(f"{key!r} reads as: country {actor.country or '-'}, sector {actor.sector or '-'}, role "
+                   f"{actor.role or '-'} (no one person{' on ' + day.isoformat() if day else ''})")  # fmt: skip
+    if found.person is not None:
+        _show_person(found.person, day)
+    elif found.organisation is not None:
+        org = found.organisation
         click.echo(f"{org.name}  [{org.id}]")
         click.echo(f"  code {org.code}  class {org.kind}  sector {org.sector or '-'}")
         click.echo(f"  aliases: {', '.join(org.aliases)}")
-        return
-    inst = kb.institution(key)
-    if inst is not None:
-        click.echo(f"{inst.name}  [{inst.id}]")
+    elif found.institution is not None:
+        inst = found.institution
+        click.echo(f"{inst.name}  [{inst.id}]  ({inst.source or 'hand-written'})")
         click.echo(f"  country {inst.country}  sector {inst.sector_on(day) or '-'}")
-        click.echo(f"  aliases: {', '.join(inst.aliases)}")
-        return
-    code = key.upper()
-    if code in kb.countries:
-        country = kb.countries[code]
-        click.echo(f"{country.name}  [{country.code}]")
-        metonyms = [f"{text} ({sector})" for text, sector in country.metonyms.items()]
-        for label, values in (("names", country.aliases), ("adjectives", country.adjectives), ("metonyms", metonyms)):
-            if values:
-                click.echo(f"  {label}: {', '.join(values)}")
-        if country.capital:
-            click.echo(f"  capital: {country.capital}")
-        return
-    raise click.ClickException(f"no person, organisation, institution or country matches {key!r}")
+        if inst.aliases:
+            click.echo(f"  aliases: {', '.join(inst.aliases)}")
+    elif found.country is not None:
+        _show_country(found.country, key if found.how not in ("name", "code") else None)
+    for office, person, role in found.leaders:
+        click.echo(f"  {office:<20} {person.name:<28} {_dates(role):<24} ({role.source or '-'})")
+
+
+def _show_country(country: Country, via: str | None) -> None:
+    click.echo(f"{country.name}  [{country.code}]" + (f"  (as {via!r})" if via else ""))
+    metonyms = [f"{text} ({sector})" for text, sector in country.metonyms.items()]
+    for label, values in (("names", country.aliases), ("adjectives", country.adjectives), ("metonyms", metonyms)):
+        if values:
+            click.echo(f"  {label}: {', '.join(values)}")
+    if country.capital:
+        click.echo(f"  capital: {country.capital}")
 
 
 def _show_person(person: Person, day: dt.date | None) -> None:
     click.echo(f"{person.name}  [{person.id}]  {person.country}  ({person.source})")
     if person.aliases:
-        click.echo(f"  also: {', '.join(person.aliases)}")
+        marked = [f"{a} ({person.alias_sources[a]})" if a in person.alias_sources else a for a in person.aliases]
+        click.echo(f"  also: {', '.join(marked)}")
     for role in person.roles:
         mark = "*" if day is not None and role.active(day) else " "
         note = f"  ({role.note})" if role.note else ""
-        click.echo(f" {mark} {_dates(role):<24} {role.country:<5} {role.sector or '-':<4} {role.title}{note}")
+        title = role.title or "-"
+        where = f"  [{role.source}]" if role.source and role.source != person.source else ""
+        click.echo(f" {mark} {_dates(role):<24} {role.country:<5} {role.sector or '-':<4} {title}{note}{where}")
     if day is not None:
         current = person.roles_on(day)
-        click.echo(f"  on {day.isoformat()}: " + ("; ".join(r.title for r in current) if current else "no office"))
+        titles = "; ".join(r.title or f"{r.country} {r.sector}" for r in current)
+        click.echo(f"  on {day.isoformat()}: " + (titles or "no office"))
 
 
 def default_gold() -> Path:

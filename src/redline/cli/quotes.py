@@ -1,15 +1,18 @@
-"""Commands over quotes: `quotes`, `export quotes`, `eval quotes`. Each parses options, calls the library and
-formats what it returns."""
+"""Commands over quotes: `quotes`, `export quotes`, `eval quotes`, `eval polnear`. Each parses options, calls the
+library and formats what it returns."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
+from redline.errors import RedlineError
+from redline.evaluate.polnear import SPLITS, PolnearScores, evaluate_polnear
 from redline.evaluate.quotes import QuoteScores, evaluate_store, read_gold
 from redline.export import FORMATS, write_rows
 from redline.queries import QuoteQuery
@@ -105,5 +108,57 @@ def score_lines(scores: QuoteScores, *, details: bool = False) -> list[str]:
         lines.extend(
             f"  speaker  line {e['line']}: {e['text']!r} gold {e['gold']!r}, got {e['predicted']!r}"
             for e in scores.speaker_errors
+        )
+    return lines
+
+
+def _default_polnear() -> Path:
+    """../shared/gold/polnear_dev from the working directory, else beside the repository."""
+    here = Path("../shared/gold/polnear_dev")
+    return here if here.is_dir() else Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "polnear_dev"
+
+
+@evaluate.command("polnear")
+@click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
+@click.option("--split", type=click.Choice(SPLITS), default="tune", show_default=True, help="Which half to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--details", type=int, default=0, help="Also list up to N misses, spurious quotes and speaker errors.")
+def eval_polnear(directory: str | None, split: str, as_json: bool, details: int) -> None:
+    """Score quotes and speakers on PolNeAR's real US news (default DIR ../shared/gold/polnear_dev)."""
+    path = Path(directory) if directory else _default_polnear()
+    try:
+        scores = evaluate_polnear(path, split=split)
+    except RedlineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in polnear_lines(scores, details=details):
+        click.echo(line)
+
+
+def polnear_lines(scores: PolnearScores, *, details: int = 0) -> list[str]:
+    """The human-readable report of :func:`redline.evaluate.polnear.evaluate_polnear`."""
+    lines = [
+        f"PolNeAR {scores.split}: {scores.articles} articles, {scores.predicted} predicted quotes, "
+        f"precision {scores.precision:.3f}",
+        f"speech    recall {scores.recall_speech:.3f}  F1 {scores.f1_speech:.3f}  "
+        f"({scores.found_speech} of {scores.gold_speech} speech attributions)",
+        f"all       recall {scores.recall_all:.3f}  F1 {scores.f1_all:.3f}  "
+        f"({scores.found_all} of {scores.gold_all} attributions)",
+        f"speakers  accuracy {scores.speaker_accuracy:.3f} over {scores.speaker_judged} "
+        f"({scores.speaker_unknown} unknown, {scores.speaker_wrong} wrong)",
+    ]
+    if details:
+        lines.extend(
+            f"  missed   {m['article'][:40]}: {m['text'][:90]!r} ({m['cue']})" for m in scores.missed[:details]
+        )
+        lines.extend(
+            f"  spurious {s['article'][:40]}: {s['text'][:90]!r} ({s['speaker']})" for s in scores.spurious[:details]
+        )
+        lines.extend(
+            f"  speaker  {e['article'][:40]}: {e['text'][:60]!r} gold {e['gold']!r}, got {e['predicted']!r}"
+            f" ({e['mention']!r})"
+            for e in scores.speaker_errors[:details]
         )
     return lines

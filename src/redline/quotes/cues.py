@@ -35,7 +35,6 @@ EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", 
 CLAUSE_DEPS = frozenset(
     {"nsubj", "aux", "neg", "advmod", "prep", "npadvmod", "dobj", "dative", "prt", "agent", "nsubjpass", "advcl"}
 )
-TELLING = frozenset({"tell", "warn", "assure", "reassure", "inform", "remind", "brief", "urge", "promise", "ask"})
 
 
 @dataclass(slots=True)
@@ -244,7 +243,7 @@ def _audience(token: Token) -> str | None:
     parts: list[Token] = []
     lemma = token.lemma_.lower()
     for child in token.children:
-        if (child.dep_ in ("dobj", "dative", "iobj") and lemma in TELLING) or (
+        if (child.dep_ in ("dobj", "dative", "iobj") and lemma in lex.TELLING_VERBS) or (
             child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and parts
         ):
             parts.append(child)

@@ -40,8 +40,6 @@ from redline.quotes.discourse import Discourse, Resolution
 from redline.quotes.marks import QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
 from redline.records import Quote, Speaker
 
-SCARE_WORDS = 6  # an unattributed quotation embedded in narrative needs this many words to count
-CONTINUATION_SENTENCES = 3
 _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 _BEFORE = re.compile(r"[ \t,—–-]*")
 _AFTER = re.compile(r"[ \t,—–-]*(:\s*)?")
@@ -201,13 +199,13 @@ class _Reader:
         line_start = max(sent.start_char, self.paragraph_starts[paragraph])
         opens_paragraph = not any(c.isalnum() for c in self.text[self.paragraph_starts[paragraph] : span.open])
         embedded = any(c.isalnum() for c in self.text[line_start : span.open]) or self._text_follows(span)
-        if embedded and len(span.text(self.text).split()) < SCARE_WORDS:
+        if embedded and len(span.text(self.text).split()) < lex.SCARE_WORDS:
             return
         resolution = None
         cue = None
         last = next((f for f in reversed(self.found) if f.resolution is not None), None)
         continues = last is not None and (
-            (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= CONTINUATION_SENTENCES)
+            (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= lex.CONTINUATION_SENTENCES)
             or (opens_paragraph and last.cue_sentence == start_sentence - 1)
         )
         if continues and last is not None:

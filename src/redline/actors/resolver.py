@@ -1,0 +1,155 @@
+"""The actor resolver: each mention becomes who it is, the role they hold on the article's date, and whom they
+act for.
+
+A mention is matched against the knowledge base's phrase lexicon (:mod:`~redline.actors.matching`), adjacent
+pieces are grouped into one mention (:mod:`~redline.actors.grouping`: "Russian Deputy Foreign Minister Sergei
+Ryabkov"), and the group is interpreted on the article date (:mod:`~redline.actors.interpretation`). An
+:class:`ArticleContext` keeps the article's :class:`~redline.actors.memory.ArticleMemory`, so "Ryabkov", "the
+diplomat" or "Russia's Deputy" later in the same article resolve to the same person. Unknown people are kept as
+written (``kb_id`` None) with whatever the text says about them, never forced onto a known person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from redline.actors.grouping import Group, group
+from redline.actors.interpretation import Interpreter, Reading
+from redline.actors.matching import Matcher
+from redline.actors.memory import ArticleMemory
+from redline.actors.mentions import Found, appositions, distribute, extend_left, is_actor
+from redline.actors.tokens import DocTokens, Tok, text_tokens
+from redline.actors.words import NATION, TITLE
+from redline.errors import KnowledgeBaseError
+from redline.kb import KnowledgeBase, default_kb, load_kb, parse_day
+from redline.records import Actor
+
+
+class ActorResolver:
+    """Resolves mentions against a knowledge base; make one per process and one :meth:`context` per article."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, *, extra_files: Sequence[str | Path] = ()) -> None:
+        if kb is not None and extra_files:
+            raise KnowledgeBaseError("pass either a loaded knowledge base or extra files to merge, not both")
+        self.kb = kb if kb is not None else (load_kb(extra_files) if extra_files else default_kb())
+        self.matcher = Matcher(self.kb)
+
+    def context(self, date: str | dt.date | None) -> ArticleContext:
+        """A fresh context for one article published on ``date`` (ISO); roles are looked up on that day."""
+        return ArticleContext(self, parse_day(date))
+
+
+class ArticleContext:
+    """Resolution state for one article: its date and its discourse memory (``memory``)."""
+
+    def __init__(self, resolver: ActorResolver, day: dt.date | None, memory: ArticleMemory | None = None) -> None:
+        self.resolver = resolver
+        self.kb = resolver.kb
+        self.date = day
+        self.memory = memory if memory is not None else ArticleMemory()
+        self.interpreter = Interpreter(self.kb, day, self.memory)
+        self._doc_tokens = DocTokens(self.kb)
+
+    def resolve(self, text: str, *, start: int = -1, end: int = -1) -> Actor | None:
+        """The actor one mention names, or None when the text names no actor.
+
+        ``text`` is the mention as written ("Russian Deputy Foreign Minister Sergei Ryabkov", "the Kremlin",
+        "a top Russian diplomat"); ``start``/``end`` are its offsets in the article, copied to the Actor.
+        """
+        toks = text_tokens(text, self.kb)
+        if not toks:
+            return None
+        groups = self._groups(toks, text, parsed=False)
+        found = [(g, self.interpreter.interpret(g, toks)) for g in groups]
+        readings = [(g, r) for g, r in found if r is not None]
+        if not readings:
+            return None
+        distribute(readings, toks)
+        primary = _primary(readings)
+        self.memory.commit(primary, self.kb)
+        return _actor(primary, text, start, end)
+
+    def find(self, span: Any) -> list[Actor]:
+        """All actor mentions in a spaCy ``Span`` or ``Doc``: offsets into ``span.doc.text``, in text order.
+
+        Mentions are the longest matches and never overlap; place names after a locative preposition ("in
+        Vienna") are locations, not actors, and are left out.
+        """
+        toks = self._doc_tokens.tokens(span)
+        if not toks:
+            return []
+        doc_text = self._doc_tokens.text
+        found: list[tuple[Group, Reading, bool]] = []
+        for grp in self._groups(toks, doc_text, parsed=True):
+            emit = is_actor(grp, toks)
+            if not emit and not grp.kinds() <= NATION:
+                continue
+            reading = self.interpreter.interpret(grp, toks)
+            if reading is None or (reading.country is None and reading.sector is None and reading.name is None):
+                continue
+            found.append((grp, reading, emit))
+        distribute([(g, r) for g, r, _ in found], toks)
+        out: list[Found] = [(g, r, extend_left(g, toks, doc_text), g.j) for g, r, emit in found if emit or r.shared]
+        appositions(out, toks)
+        actors = []
+        for _, reading, i, j in out:
+            self.memory.commit(reading, self.kb)
+            start, end = toks[i].start, toks[j - 1].end
+            actors.append(_actor(reading, doc_text[start:end], start, end))
+        return actors
+
+    def _groups(self, toks: list[Tok], text: str, *, parsed: bool) -> list[Group]:
+        matcher = self.resolver.matcher
+        comps = matcher.name_runs(toks, matcher.match(toks), self.memory, parsed=parsed)
+        comps.sort(key=lambda c: c.i)
+        return group(toks, comps, text)
+
+
+def _primary(readings: list[tuple[Group, Reading]]) -> Reading:
+    """One mention, several pieces ("Ivan Petrovsky, a Russian analyst", "Rebels in the Ivory Coast"): the person
+    if there is one, else the first kind-of-actor noun, takes what it lacks from the others."""
+    primary = next((r for _, r in readings if r.person or r.known), None)
+    if primary is None:
+        titled = [r for g, r in readings if r.title_only or (any(c.kind in TITLE for c in g.comps) and not r.kb_id)]
+        primary = titled[0] if titled else readings[0][1]
+    for _, other in readings:
+        if other is primary:  # same object (a reading)
+            continue
+        primary.country = primary.country or other.country
+        if primary.person is None and (primary.known is not None or primary.title_only):
+            primary.sector = primary.sector or other.sector
+            primary.role = primary.role or other.role
+    return primary
+
+
+def _actor(reading: Reading, text: str, start: int, end: int) -> Actor:
+    return Actor(
+        text=text,
+        start=start,
+        end=end,
+        name=reading.name,
+        country=reading.country,
+        sector=reading.sector,
+        role=reading.role,
+        kb_id=reading.kb_id,
+    )
+
+
+_DEFAULT: list[ActorResolver] = []
+
+
+def default_resolver() -> ActorResolver:
+    """A resolver over :func:`redline.kb.default_kb`, shared by the process (rebuilt when that knowledge base is:
+    a changed ``$REDLINE_ACTORS`` or an edited file)."""
+    kb = default_kb()
+    if not _DEFAULT or _DEFAULT[0].kb is not kb:  # same object (the KB)
+        _DEFAULT[:] = [ActorResolver(kb)]
+    return _DEFAULT[0]
+
+
+def resolve_actor(text: str, *, date: str | None = None) -> Actor | None:
+    """Resolve one mention with the default knowledge base (convenience for scripts and tests)."""
+    return default_resolver().context(date).resolve(text)

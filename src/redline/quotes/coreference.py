@@ -1,0 +1,181 @@
+"""Who a speaker mention points back to: pronouns, role nouns, document nouns, organisation nouns.
+
+A quote's speaker is often not named where the quote is ("he added", "the diplomat warned"). These rules resolve
+such mentions against the article's memory; when a rule does not single out one referent the speaker stays
+unknown rather than guessed.
+
+Pronouns (he/she). Candidates are the persons mentioned before the pronoun in the same sentence (outside the
+reported clause of the cue being attributed) and in the four sentences before, whose gender is compatible. The
+*nearest sentence* holding a candidate decides (preferring, there, those whose gender is known to match): its
+main-clause subject (or quote speaker) wins; else its most recent subject-position person; else its only
+person. Coordinated subjects ("Lavrov and Blinken said") and two different persons in non-subject positions
+leave the speaker unknown. So "he" after two named men resolves to the most recent main-clause subject. "It"
+resolves the same way to organisations and places, but only from subject position. (The rule itself is
+:meth:`redline.actors.memory.ArticleMemory.pronoun`, shared with the other components.)
+
+Nominals ("the diplomat", "the Russian president", "Russia's Deputy", "the minister"). The head noun must be
+licensed by one of the candidate's role words (a "leader" can be a president or a prime minister; an
+"official" is anyone with a role), extra role words in the nominal must be among the candidate's, and place
+words must agree. The most recently mentioned such person wins; when none exists the actor resolver may know
+the office holder for the date. Indefinite nominals ("a top Russian diplomat") stay unresolved here; the
+extractor's lede rule may link them forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from redline.actors.memory import ArticleMemory, Referent
+from redline.quotes import lexicon as lex
+from redline.quotes import phrases
+from redline.quotes.enrichment import Enrichment
+from redline.quotes.phrases import Nominal
+from redline.quotes.referents import ReferentReader
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A speaker mention and, when the rules single one out, its referent."""
+
+    mention: str | None
+    start: int
+    end: int
+    referent: Referent | None = None
+    nominal: Nominal | None = None
+
+
+class Coreference:
+    """Resolves speaker mentions of one article against its memory (see the module docstring)."""
+
+    def __init__(self, reader: ReferentReader, enrichment: Enrichment, memory: ArticleMemory) -> None:
+        self.reader = reader
+        self.enrichment = enrichment
+        self.memory = memory
+        self.doc = reader.doc
+        self._sentences: list[Span] | None = None
+
+    def resolve(self, token: Token, index: int, *, exclude: tuple[int, int] | None = None) -> Resolution:
+        """The speaker a subject token stands for; ``exclude`` is the cue's reported clause (not a candidate)."""
+        if token.lower_ in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        low = token.lower_
+        if low in lex.PRONOUN_GENDER or low in lex.ORG_PRONOUNS:
+            resolution = Resolution(token.text, token.idx, token.idx + len(token))
+            kind = "org" if low in lex.ORG_PRONOUNS else "person"
+            gender = lex.PRONOUN_GENDER.get(low)
+            referent = self.memory.pronoun(token.idx, index, kind=kind, gender=gender, exclude=exclude)
+            if referent is not None:
+                if kind == "person" and referent.gender is None:
+                    referent.gender = lex.PRONOUN_GENDER[low]
+                self.memory.mention(referent, token.idx, index, subject=True, main=True)
+            resolution.referent = referent
+            return resolution
+        if low in lex.UNRESOLVED_PRONOUNS:
+            return Resolution(token.text, token.idx, token.idx + len(token))
+        return self._noun_phrase(token, index)
+
+    def _noun_phrase(self, head: Token, index: int) -> Resolution:
+        start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN")
+        appos = next((c for c in head.rights if c.dep_ == "appos" and phrases.is_name(c)), None)
+        named = self.reader.named_at(head)
+        if named is None and appos is not None:
+            end = max(end, phrases.core_span(appos)[1], appos.i)  # "the alliance's secretary general, Jens Stoltenberg"
+            named = self.reader.named_at(appos)
+        span = self.doc[start : end + 1]
+        resolution = Resolution(phrases.mention_text(span), span.start_char, span.end_char)
+        resolution.referent = named if named is not None else self._unnamed(head, span, index, resolution)
+        if resolution.referent is not None:
+            self.memory.mention(resolution.referent, head.idx, index, subject=True, main=True)
+        return resolution
+
+    def _unnamed(self, head: Token, span: Span, index: int, resolution: Resolution) -> Referent | None:
+        """The referent of a speaker phrase without a name: a document, a role, people, an organisation noun."""
+        lemma = head.lemma_.lower()
+        if lemma in lex.DOCUMENT_NOUNS:
+            owner = phrases.document_owner(head)
+            if owner is not None:
+                return self._noun_phrase(owner, index).referent
+            return self._document_author(head, index) if phrases.definite(span) else None
+        if lemma in lex.ROLE_WORDS or head.lower_ in lex.ROLE_WORDS:
+            nominal = phrases.nominal(span, head)
+            resolution.nominal = nominal
+            referent = None if nominal.indefinite else self._antecedent(nominal, span)
+            return referent or self.reader.anonymous(nominal, span)
+        if lemma in lex.PEOPLE_NOUNS:
+            return self.reader.anonymous(phrases.nominal(span, head), span)  # "analysts say"
+        if lemma in lex.ORG_NOUNS or head.lower_ in lex.ORG_NOUNS:
+            referent = self._org_noun(head.lower_) if phrases.definite(span) else None
+            if referent is None and phrases.described(span, head):
+                referent = self.reader.described_org(span)  # "Russian state media", "a Pentagon spokesman's office"
+            return referent
+        return None
+
+    def _document_author(self, head: Token, index: int) -> Referent | None:
+        """Who issued "the statement" / "the readout": the main subject of a recent sentence that named one."""
+        lemma = head.lemma_.lower()
+        for sentence in range(index, max(index - 3, -1), -1):
+            sent = self._sentence(sentence)
+            if not any(t.lemma_.lower() == lemma and t.i < head.i for t in sent):
+                continue
+            authors = {id(m.referent): m.referent for m in self.memory.mentions if m.sentence == sentence and m.main}
+            return next(iter(authors.values())) if len(authors) == 1 else None
+        return None
+
+    def _sentence(self, index: int) -> Span:
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences[index]
+
+    def compatible(self, referent: Referent, nominal: Nominal) -> bool:
+        """Whether a person can be called by this role noun (licence, extra title words, places)."""
+        if referent.kind != "person":
+            return False
+        words = referent.role_words | self.enrichment.sector_roles(referent)
+        licensed = lex.ROLE_LICENSES.get(nominal.noun, frozenset({nominal.noun}))
+        if nominal.noun in lex.GENERIC_ROLES:
+            if not words:
+                return False
+        elif not (licensed & words) and nominal.noun not in words:
+            return False
+        if nominal.noun in lex.FEMALE_ROLES and referent.gender == "m":
+            return False
+        if nominal.noun in lex.MALE_ROLES and referent.gender == "f":
+            return False
+        if not nominal.extra <= words:
+            return False
+        return not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
+
+    def _antecedent(self, nominal: Nominal, span: Span) -> Referent | None:
+        found = self.memory.latest(span.start_char, lambda referent: self.compatible(referent, nominal))
+        return found or self._from_actors(nominal, span)
+
+    def _from_actors(self, nominal: Nominal, span: Span) -> Referent | None:
+        """A definite role with no earlier holder ("the Russian president"): the office holder on the date.
+
+        Only a specific role counts (never "the official"), and the holder must fit the nominal like any
+        antecedent would (role licence, place).
+        """
+        if nominal.noun in lex.GENERIC_ROLES or not self.enrichment.dated:
+            return None  # without the article's date the office holder would be today's, a guess
+        actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
+        if actor is None or not actor.kb_id or not actor.name or not actor.role:
+            return None
+        candidate = self.reader.find(actor.name, "person") or Referent(name=actor.name, kind="person")
+        known = candidate in self.memory.referents
+        if not known:
+            candidate.actor, candidate.resolved = actor, True
+            candidate.role_words = {w for w in actor.role.lower().split() if w in lex.ROLE_WORDS}
+        if not self.compatible(candidate, nominal):
+            return None
+        if not known:
+            self.memory.referents.append(candidate)
+        return candidate
+
+    def _org_noun(self, lemma: str) -> Referent | None:
+        for mention in reversed(self.memory.mentions):
+            referent = mention.referent
+            if referent.kind == "org" and lemma in referent.name.lower():
+                return referent
+        return None

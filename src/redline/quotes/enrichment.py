@@ -1,0 +1,110 @@
+"""What the actor resolver knows of the article's referents: identity, country, sector and role on the date.
+
+The quote extractor finds speakers in the text; this module asks the article's actor context (its resolver and
+date) who they are. A named person is looked up with their title, then by name alone, and the knowledge base's
+identity is taken only when it is the same person; an unnamed one gets country, sector and role, never an
+identity. Place words ("russian", "us") are compared through the same resolver.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from redline.actors.memory import Referent
+from redline.quotes import lexicon as lex
+from redline.quotes.referents import same_person
+from redline.records import Actor
+
+
+class Enrichment:
+    """Asks an article's actor context (``actors``: ``resolve(text, start=, end=)``, ``date``) about referents."""
+
+    def __init__(self, doc: Doc, actors: Any) -> None:
+        self.doc = doc
+        self.actors = actors
+        self._places: dict[str, str | None] = {}
+
+    @property
+    def dated(self) -> bool:
+        """Whether the actor resolver knows the article's date (so its roles are the ones held then)."""
+        return self.actors is not None and getattr(self.actors, "date", None) is not None
+
+    def sector_roles(self, referent: Referent) -> set[str]:
+        actor = self.enrich(referent)
+        if actor is None:
+            return set()
+        words = set(lex.SECTOR_ROLES.get(actor.sector or "", ()))
+        if self.dated:
+            words |= {w for w in (actor.role or "").lower().split() if w in lex.ROLE_WORDS}
+        return words
+
+    def same_place(self, word: str, referent: Referent) -> bool:
+        if any(same_stem(word, place) for place in referent.places):
+            return True
+        code = self.place_code(word)
+        actor = self.enrich(referent)
+        return code is not None and actor is not None and actor.country == code
+
+    def place_code(self, word: str) -> str | None:
+        """The country code of a place word ("russian", "us"), from the actor resolver."""
+        if word not in self._places:
+            code = None
+            for form in (word.upper() if len(word) <= 3 else word.capitalize(), word):
+                actor = self.resolve_actor(form, -1, -1)
+                if actor is not None and actor.country:
+                    code = actor.country
+                    break
+            self._places[word] = code
+        return self._places[word]
+
+    def enrich(self, referent: Referent) -> Actor | None:
+        """What the actor resolver knows of a referent (asked once per fullest mention).
+
+        A named person is looked up with their title, then by name alone: the knowledge base's identity is taken
+        only when it is the same person (a title can resolve to the office holder on the date, who may be someone
+        else); from a title that names someone else only the country and sector are kept. An unnamed person gets
+        country, sector and role from their description, never an identity.
+        """
+        if referent.resolved:
+            return referent.actor
+        referent.resolved = True
+        if self.actors is None:
+            return None
+        titled = None
+        if referent.intro is not None:
+            start, end = referent.intro
+            titled = self.resolve_actor(self.doc.text[start:end], start, end)
+        if referent.kind == "org":
+            referent.actor = titled or self.resolve_actor(referent.name, -1, -1)
+        elif referent.anonymous:
+            if titled is not None:
+                referent.actor = Actor(text=titled.text, country=titled.country, sector=titled.sector, role=titled.role)
+        else:
+            start, end = referent.name_span or (-1, -1)
+            named = self.resolve_actor(referent.name, start, end)
+            for actor in (titled, named):
+                if actor is not None and actor.kb_id and actor.name and same_person(actor.name, referent.name):
+                    referent.actor = actor
+                    break
+            else:
+                if titled is not None:
+                    referent.actor = Actor(text=referent.name, country=titled.country, sector=titled.sector)
+            if referent.actor is not None and titled is not None:
+                referent.actor.country = referent.actor.country or titled.country
+                referent.actor.sector = referent.actor.sector or titled.sector
+        return referent.actor
+
+    def resolve_actor(self, text: str, start: int, end: int) -> Actor | None:
+        if self.actors is None:
+            return None
+        return self.actors.resolve(text, start=start, end=end)
+
+
+def same_stem(word: str, place: str) -> bool:
+    word, place = word.lower(), place.lower()
+    if word == place:
+        return True
+    size = min(len(word), len(place), 5)
+    return size >= 4 and word[:size] == place[:size]
