@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from redline.records import Actor, Event, Record
-from redline.stories.merge import report_count
+from redline.stories.canonical import report_count
 
 if TYPE_CHECKING:
     from redline.store import Store

@@ -19,7 +19,7 @@ import jinja2
 
 from redline.analysis import Alert, Dyad, actor_key, detect_alerts, dyad_series
 from redline.records import Actor, Event, Quote, Report, Story
-from redline.stories.merge import outlet_count, report_count
+from redline.stories.canonical import outlet_count, report_count
 
 if TYPE_CHECKING:
     from redline.store import Store
