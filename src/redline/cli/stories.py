@@ -110,10 +110,28 @@ def dyads_command(store: Store, since: str | None, until: str | None, top: int, 
 @cli.command("alerts")
 @db_option
 @_since_until
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
-def alerts_command(store: Store, since: str | None, until: str | None, as_json: bool) -> None:
-    """Escalation alerts: days when a dyad's conflict rose sharply above its own 7-day baseline."""
-    found = analysis.alerts(store, since=since, until=until)
+@click.option(
+    "--min-reports",
+    type=click.IntRange(min=1),
+    default=analysis.AlertParams().min_reports,
+    show_default=True,
+    help="An act counts when it has at least this many reports ...",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=analysis.AlertParams().min_confidence,
+    show_default=True,
+    help="... or was coded with at least this confidence.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert, with its rule and evidence.")
+def alerts_command(
+    store: Store, since: str | None, until: str | None, min_reports: int, min_confidence: float, as_json: bool
+) -> None:
+    """Escalation alerts: days when a dyad's conflict rose sharply above its own 7-day baseline, counting only
+    asserted acts that are well reported or surely coded; each alert shows its rule and evidence."""
+    params = analysis.AlertParams(min_reports=min_reports, min_confidence=min_confidence)
+    found = analysis.alerts(store, since=since, until=until, params=params)
     if as_json:
         write_jsonl((alert.as_dict() for alert in found), sys.stdout)
         return
@@ -121,11 +139,10 @@ def alerts_command(store: Store, since: str | None, until: str | None, as_json: 
         click.echo("No escalation alerts.")
         return
     for alert in found:
-        click.echo(
-            f"{alert.date}  {alert.actor} → {alert.recipient}  {alert.kind:<5}  score {alert.score:g} "
-            f"(baseline {alert.baseline_mean:g} ± {alert.baseline_sd:g}, threshold {alert.threshold:g})  "
-            f"events: {', '.join(alert.events)}"
-        )
+        click.echo(f"{alert.date}  {alert.actor} → {alert.recipient}  {alert.kind}  score {alert.score:g}")
+        click.echo(f"  rule: {alert.rule}")
+        for item in alert.evidence:
+            click.echo(f"  [{item.outlet or item.article_id}] {item.event_type} {item.sentence}  ({item.article_id})")
 
 
 @cli.command("report")

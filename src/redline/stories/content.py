@@ -3,8 +3,8 @@
 Sentence vectors alone blur two acts of one official on one day ("we need legal guarantees" / "join the
 moratorium" score 0.5) while splitting two wordings of one act ("the lack of progress will result in our
 military response" / "a confrontation was likely"). Shared content words ("moratorium", "military-technical",
-"guarantees") are the complementary signal: the words of a sentence once its actor and recipient mentions,
-function words, reporting verbs and time words are removed, folded by a light suffix stripper so "guarantees" /
+"guarantees") are the complementary signal: the words of a sentence once names, function words, reporting
+verbs and time words are removed, folded by a light suffix stripper so "guarantees" /
 "guaranteed" and "military-technically" / "military-technical" meet. Machine-translated English keeps these
 words, which is why they carry across languages as well as the vectors do.
 """
@@ -32,16 +32,22 @@ mr mrs ms dr minister deputy president secretary spokesman spokeswoman official 
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 _WORD = re.compile(r"[^\W\d_][\w\-]*[^\W_]", re.UNICODE)
-_SUFFIXES = ("ically", "ations", "ation", "ally", "ies", "ing", "ed", "es", "ly", "s")
 MIN_STEM = 4
 
 
 def stem(word: str) -> str:
-    """A light suffix strip (no dictionary): enough for inflection and -ly/-ally adverbs of one English stem."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
+    """A light English suffix strip (no dictionary), enough to meet inflected forms and -ly adverbs of one stem:
+    guarantees / guaranteed / guarantee, military / militarily / militaries, military-technically / -technical."""
+
+    def cut(text: str, suffix: str, replacement: str = "") -> str | None:
+        if text.endswith(suffix) and len(text) - len(suffix) + len(replacement) >= MIN_STEM:
+            return text[: -len(suffix)] + replacement
+        return None
+
+    word = cut(word, "ies", "i") or (word if word.endswith("ss") else cut(word, "s")) or word
+    word = cut(word, "ly") or word
+    word = cut(word, "ing") or cut(word, "ed") or cut(word, "e") or word
+    return cut(word, "y", "i") or word
 
 
 def _without_mentions(event: Event) -> str:
@@ -59,8 +65,9 @@ def _without_mentions(event: Event) -> str:
 
 
 def content_words(event: Event) -> frozenset[str]:
-    """Stems of the content words of a report's evidence, actor and recipient mentions removed."""
-    words = (word.casefold() for word in _WORD.findall(_without_mentions(event)))
+    """Stems of the content words of a report's evidence: actor and recipient mentions and every other
+    capitalised word (names of people, states and bodies, which recur across all the acts of a story) removed."""
+    words = (word.casefold() for word in _WORD.findall(_without_mentions(event)) if not word[0].isupper())
     return frozenset(stem(word) for word in words if len(word) > 2 and word not in STOP_WORDS)
 
 

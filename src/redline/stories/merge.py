@@ -86,8 +86,11 @@ def identity(actor: Actor) -> str | None:
 
 
 def _named(actor: Actor) -> bool:
-    """Names a person or organisation, not just a state (a country's kb id is its country code)."""
-    return bool(actor.name) and not (actor.kb_id and actor.kb_id == actor.country) and identity(actor) is not None
+    """Names a person or organisation, not just a state: a knowledge-base entry other than a country, or a
+    resolved person with a role."""
+    if actor.country is None and actor.kb_id is None:
+        return False
+    return bool(actor.kb_id and actor.kb_id != actor.country) or bool(actor.role and actor.name)
 
 
 def actor_match(a: Actor, b: Actor) -> str:
@@ -102,7 +105,7 @@ def actor_match(a: Actor, b: Actor) -> str:
         return DIFFERENT
     if a.sector and b.sector and a.sector != b.sector:
         return DIFFERENT
-    if _named(a) and _named(b) and (a.role or a.kb_id) and (b.role or b.kb_id):
+    if _named(a) and _named(b):
         verdict = id_or_name_match(a.kb_id, b.kb_id, a.name or a.text, b.name or b.text)
         return {True: SAME, False: DIFFERENT, None: UNSURE}[verdict]
     return SAME
