@@ -65,14 +65,15 @@ def _without_mentions(event: Event) -> str:
 
 
 def content_words(event: Event) -> frozenset[str]:
-    """Stems of the content words of a report's evidence: actor and recipient mentions and every other
-    capitalised word (names of people, states and bodies, which recur across all the acts of a story) removed."""
+    """Stems of the content words of a report's evidence: actor and recipient mentions, every other capitalised
+    word (names of people, states and bodies, which recur across all the acts of a story) removed."""
     words = (word.casefold() for word in _WORD.findall(_without_mentions(event)) if not word[0].isupper())
     return frozenset(stem(word) for word in words if len(word) > 2 and word not in STOP_WORDS)
 
 
 def overlap(first: frozenset[str], second: frozenset[str]) -> float:
-    """Overlap coefficient: shared words over the smaller set (a short restatement inside a long sentence counts)."""
+    """Cosine of the two word sets: shared words over the geometric mean of their sizes (one shared word between
+    two long sentences counts little; a headline and the lead that restates it count a lot)."""
     if not first or not second:
         return 0.0
-    return len(first & second) / min(len(first), len(second))
+    return len(first & second) / (len(first) * len(second)) ** 0.5

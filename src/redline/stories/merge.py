@@ -51,12 +51,13 @@ class MergeParams:
 
     date_window_days: int = 3
     undated_days_back: int = 7
-    overlap_weight: float = 1.0
+    overlap_weight: float = 1.5
     named_evidence: float = 0.6
     state_evidence: float = 0.9
     open_evidence: float = 0.9
     group_similarity: float = 0.2
     recipient_override: float = 1.1
+    undated_penalty: float = 0.3
 
 
 @dataclass(slots=True)
@@ -212,6 +213,8 @@ def link_score(first: Placed, second: Placed, params: MergeParams, statements: d
     if actors_match(first.event.recipient, second.event.recipient) == DIFFERENT:
         # Different recipients are different dyads, unless one named actor says the same thing in other words.
         floor = params.recipient_override if kind == NAMED else None
+    if floor is not None and (first.span is None or second.span is None):
+        floor += params.undated_penalty  # time no longer vouches for one act: the words must, more
     return evidence if floor is not None and evidence >= floor else -1.0
 
 
