@@ -452,6 +452,20 @@ class StoriesStore:
                 ],
             )
 
+    def reset_stories(self) -> None:
+        """Undo the stories stage: every event row back as the events stage coded it (from ``act_reports``), quotes
+        unlinked, stories and acts dropped, and every article pending again (to re-run it with other settings)."""
+        rows = self.query("SELECT event FROM act_reports ORDER BY rowid")  # type: ignore[attr-defined]
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            for row in rows:
+                event = _event(loads(row["event"], {}))
+                event.story_id = None
+                self.set_merge(event, [])  # type: ignore[attr-defined]
+            conn.execute("UPDATE quotes SET statement_id = NULL")
+            for table in ("act_reports", "story_articles", "stories"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM processed WHERE stage = 'stories'")
+
     # -- embedding cache -------------------------------------------------------------------------------
 
     def cached_vectors(self, keys: Iterable[str]) -> dict[str, bytes]:
