@@ -402,7 +402,7 @@ def test_update_keeps_the_anchors_report_as_coded_when_its_row_becomes_the_canon
         update_story(store, "s", ["tass"], embed=keyword_embed)
         store.add_events("dw", [event("e-dw", "dw", actor=[RYABKOV], recipient=[USA], text=THREAT_MT)])
         update_story(store, "s", ["dw"], embed=keyword_embed)
-        ((_, anchor, _, _),) = [row for row in store.act_members(["e-rt"]) if row[1].id == "e-rt"]
+        ((_, anchor, _, _, _),) = [row for row in store.act_members(["e-rt"]) if row[1].id == "e-rt"]
         assert anchor.recipient == [] and anchor.confidence == 0.5  # as coded, not as merged
         canonical = store.event("e-rt")
         assert canonical.recipient == [NATO] and canonical.confidence == 0.9

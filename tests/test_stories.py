@@ -24,10 +24,10 @@ from redline.records import Article, Entity, Sentence
 from redline.registry import STAGES
 from redline.store import Store
 from redline.stories import StoryParams, cluster_articles
-from redline.stories.cluster import choose_title, gap_days, score, story_id_for, typicality
+from redline.stories.cluster import gap_days, score, story_id_for, typicality
 from redline.stories.embed import text_key
 from redline.stories.features import ArticleFeatures, build_features, entity_counts, lead_sentences
-from redline.stories.state import Member, StoryState
+from redline.stories.state import StoryState
 
 STORIES = Path(__file__).resolve().parent / "resources" / "stories"
 CONTRACT_METHODS = ("events", "quotes", "set_merge", "set_statement")
@@ -178,16 +178,19 @@ def test_entity_typicality_is_the_share_of_members_mentioning_each_entity() -> N
     assert typicality({}, state) == 0.0
 
 
-def test_title_is_the_english_member_closest_to_the_centroid() -> None:
-    centroid = np.array([1.0, 0.0], dtype=np.float32)
-    members = [
-        Member("de", "Deutscher Titel", False, "2021-12-17", np.array([1.0, 0.0], dtype=np.float32)),
-        Member("far", "Far English title", True, "2021-12-16", np.array([0.0, 1.0], dtype=np.float32)),
-        Member("near", "Near English title", True, "2021-12-18", np.array([0.9, 0.1], dtype=np.float32)),
-    ]
-    assert choose_title(members, centroid) == ("Near English title", "near")
-    german_only = [members[0]]
-    assert choose_title(german_only, centroid) == ("Deutscher Titel", "de")
+def test_a_story_keeps_its_title_unless_a_closer_or_english_one_joins(db: Store) -> None:
+    def topic(texts: Sequence[str]) -> np.ndarray:
+        return np.array([[1.0, 0.2 if "Deutsch" in text else 0.0] for text in texts], dtype=np.float32)
+
+    add_articles(db, [article("de", "Deutscher Titel zum Gas", GAS, language="de", title_language="de")])
+    cluster_articles(db, ["de"], embed=topic)
+    assert db.story(story_id_for("de")).title == "Deutscher Titel zum Gas"
+    add_articles(db, [article("en", "Gas transit contract agreed", GAS, published="2021-12-18")])
+    cluster_articles(db, ["en"], embed=topic)
+    assert db.story(story_id_for("de")).title == "Gas transit contract agreed"  # English wins
+    add_articles(db, [article("de-2", "Noch ein Deutscher Titel", GAS, published="2021-12-19", title_language="de")])
+    cluster_articles(db, ["de-2"], embed=topic)
+    assert db.story(story_id_for("de")).title == "Gas transit contract agreed"  # never back to German
 
 
 # -- online clustering through the store ---------------------------------------------------------------------

@@ -72,6 +72,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             negated INTEGER NOT NULL,
             day TEXT,
             day_end TEXT,
+            words TEXT NOT NULL DEFAULT '[]',
             event TEXT NOT NULL
         );
         CREATE INDEX act_reports_block ON act_reports(story_id, event_type, negated, day);
@@ -238,16 +239,6 @@ class StoriesStore:
             (article_id,),
         )
         return _member(rows[0]) if rows else None
-
-    def story_members(self, story_id: str) -> list[Member]:
-        """A story's articles with their titles, languages and vectors (for choosing its title)."""
-        rows = self.query(  # type: ignore[attr-defined]
-            "SELECT a.id, a.title, a.title_language, a.language, a.published, sa.vector "
-            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
-            "ORDER BY a.published IS NULL, a.published, a.id",
-            (story_id,),
-        )
-        return [_member(row) for row in rows]
 
     # -- reading stories -------------------------------------------------------------------------------
 
@@ -416,26 +407,30 @@ class StoriesStore:
         )
         return [row["act_id"] for row in rows]
 
-    def act_members(self, act_ids: Sequence[str]) -> list[tuple[str, Event, str | None, str | None]]:
-        """``(act id, event as coded, day, day end)`` of every report of these acts, in placement order."""
-        found: list[tuple[str, Event, str | None, str | None]] = []
+    def act_members(self, act_ids: Sequence[str]) -> list[tuple[str, Event, str | None, str | None, frozenset[str]]]:
+        """``(act id, event as coded, day, day end, content words)`` of every report of these acts, in placement
+        order."""
+        found: list[tuple[str, Event, str | None, str | None, frozenset[str]]] = []
         for offset in range(0, len(act_ids), 500):
             chunk = list(act_ids[offset : offset + 500])
             marks = ", ".join("?" * len(chunk))
             rows = self.query(  # type: ignore[attr-defined]
-                f"SELECT act_id, event, day, day_end FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
+                f"SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
                 tuple(chunk),
             )
-            found.extend((row["act_id"], _event(loads(row["event"], {})), row["day"], row["day_end"]) for row in rows)
+            found.extend(
+                (row["act_id"], _event(loads(row["event"])), row["day"], row["day_end"], frozenset(loads(row["words"])))
+                for row in rows
+            )
         return found
 
-    def add_act_reports(self, rows: Sequence[tuple[Event, str, str, str | None, str | None]]) -> None:
-        """Record reports as placed: ``(event as coded, act id, story id, day, day end)`` each."""
+    def add_act_reports(self, rows: Sequence[tuple[Event, str, str, str | None, str | None, frozenset[str]]]) -> None:
+        """Record reports as placed: ``(event as coded, act id, story id, day, day end, content words)`` each."""
         with self.atomic() as conn:  # type: ignore[attr-defined]
             conn.executemany(
                 "INSERT OR REPLACE INTO act_reports "
-                "(event_id, act_id, story_id, article_id, event_type, negated, day, day_end, event) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "(event_id, act_id, story_id, article_id, event_type, negated, day, day_end, words, event) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         event.id,
@@ -446,9 +441,10 @@ class StoriesStore:
                         int(event.negated),
                         day,
                         day_end,
+                        dumps(sorted(words)),
                         dumps(event.as_dict()),
                     )
-                    for event, act_id, story_id, day, day_end in rows
+                    for event, act_id, story_id, day, day_end, words in rows
                 ],
             )
 

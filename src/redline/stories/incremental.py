@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from redline.records import Event
 from redline.stories.canonical import Outlets, canonical_event
-from redline.stories.content import content_words
 from redline.stories.embed import Embed
 from redline.stories.merge import (
     Act,
@@ -59,12 +58,11 @@ def _stored_acts(
     if not act_ids:
         return []
     rows = store.act_members(act_ids)
-    vectors = evidence_vectors([event for _, event, _, _ in rows], embed)
+    vectors = evidence_vectors([event for _, event, _, _, _ in rows], embed)
     acts: dict[str, Act] = {}
-    for n, (act_id, event, day, day_end) in enumerate(rows):
+    for n, (act_id, event, day, day_end, words) in enumerate(rows):
         span = (date.fromisoformat(day), date.fromisoformat(day_end or day)) if day else None
-        member = Placed(event, vectors[n], span, content_words(event))
-        acts.setdefault(act_id, Act(id=act_id)).members.append(member)
+        acts.setdefault(act_id, Act(id=act_id)).append(Placed(event, vectors[n], span, words))
     return [acts[act_id] for act_id in act_ids if act_id in acts and acts[act_id].members]
 
 
@@ -98,7 +96,7 @@ def place_reports(
     for item in items:
         act = index.place(item)
         result.joined += act.id in stored
-        rows.append((item.event, act.id, story_id, *_span_days(item.span)))
+        rows.append((item.event, act.id, story_id, *_span_days(item.span), item.words))
     result.founded = len(index.acts) - len(stored)
     store.add_act_reports(rows)
     _write_acts(store, [act for act in index.acts.values() if act.changed], story_id, outlets)

@@ -185,13 +185,18 @@ class Placed:
 def compatible(first: Placed, second: Placed, params: MergeParams) -> bool:
     """Nothing says these are different acts (type, negation, mode, date, actors). Recipients are weighed in
     ``link_score``: a coder often names the alliance in one report and its leading state in another."""
+    apart = spans_apart(first.span, second.span)
+    if apart is not None and apart > params.date_window_days:
+        return False
+    return kinds_compatible(first, second)
+
+
+def kinds_compatible(first: Placed, second: Placed) -> bool:
+    """The part of ``compatible`` that is not about dates: type, negation, mode and actors."""
     a, b = first.event, second.event
     if bucket(a) != bucket(b):
         return False
     if a.mode and b.mode and a.mode != b.mode:
-        return False
-    apart = spans_apart(first.span, second.span)
-    if apart is not None and apart > params.date_window_days:
         return False
     return relation(a.actor, b.actor) != DIFFERENT
 
@@ -218,13 +223,55 @@ def link_score(first: Placed, second: Placed, params: MergeParams, statements: d
     return evidence if floor is not None and evidence >= floor else -1.0
 
 
+def _side(actors: Sequence[Actor]) -> tuple:
+    return tuple((a.country, a.kb_id, a.name, a.text, a.sector, a.role) for a in actors)
+
+
+def report_key(item: Placed) -> tuple:
+    """What merging reads of a report: two reports with the same key score the same against any other, so an
+    act compares a new report with each distinct kind of report it holds once, however often it was copied."""
+    e = item.event
+    return (e.text, _side(e.actor), _side(e.recipient), e.mode, e.quote_id, item.span is None)
+
+
 @dataclass(slots=True)
 class Act:
-    """One act being built: its reports in placement order (the first is the anchor and names the act)."""
+    """One act being built: its reports in placement order (the first is the anchor and names the act), with
+    the summaries a new report is tested against: distinct reports, the sum of their vectors and the days."""
 
     id: str
     members: list[Placed] = field(default_factory=list)
     changed: bool = False
+    distinct: dict[tuple, Placed] = field(default_factory=dict)
+    vector_sum: np.ndarray | None = None
+    latest_start: date | None = None
+    earliest_end: date | None = None
+
+    def __post_init__(self) -> None:
+        given, self.members = self.members, []
+        for item in given:
+            self.append(item)
+
+    def append(self, item: Placed) -> None:
+        self.members.append(item)
+        self.distinct.setdefault(report_key(item), item)
+        if item.vector.size:
+            self.vector_sum = item.vector.copy() if self.vector_sum is None else self.vector_sum + item.vector
+        if item.span is not None:
+            start, end = item.span
+            self.latest_start = start if self.latest_start is None else max(self.latest_start, start)
+            self.earliest_end = end if self.earliest_end is None else min(self.earliest_end, end)
+
+    def within(self, span: tuple[date, date] | None, days: int) -> bool:
+        """``span`` is at most ``days`` from every dated member (what ``compatible`` asks of each pair)."""
+        if span is None or self.latest_start is None or self.earliest_end is None:
+            return True
+        return (self.latest_start - span[1]).days <= days and (span[0] - self.earliest_end).days <= days
+
+    def mean_similarity(self, vector: np.ndarray) -> float:
+        if self.vector_sum is None or not vector.size or self.vector_sum.shape != vector.shape:
+            return 1.0
+        return float(vector @ self.vector_sum) / len(self.members)
 
 
 class ActIndex:
@@ -243,15 +290,16 @@ class ActIndex:
 
     def fit(self, item: Placed, act: Act) -> float | None:
         """How well ``item`` fits ``act``: None unless compatible with every member and close enough."""
-        if not all(compatible(item, member, self.params) for member in act.members):
+        if not act.within(item.span, self.params.date_window_days):
             return None
-        best = max(link_score(item, member, self.params, self.statements) for member in act.members)
+        members = act.distinct.values()
+        if not all(kinds_compatible(item, member) for member in members):
+            return None
+        best = max(link_score(item, member, self.params, self.statements) for member in members)
         if best < 0:
             return None
-        if item.vector.size and len(act.members) > 1:
-            mean = float(np.mean([float(item.vector @ m.vector) for m in act.members if m.vector.size] or [1.0]))
-            if mean < self.params.group_similarity:
-                return None
+        if len(act.members) > 1 and act.mean_similarity(item.vector) < self.params.group_similarity:
+            return None
         return best
 
     def place(self, item: Placed) -> Act:
@@ -265,7 +313,7 @@ class ActIndex:
             chosen = Act(id=item.event.id, members=[item], changed=True)
             self.add(chosen)
             return chosen
-        chosen.members.append(item)
+        chosen.append(item)
         chosen.changed = True
         return chosen
 

@@ -98,14 +98,30 @@ def floor(first: Said, second: Said, params: QuoteParams) -> float | None:
 
 
 class StatementIndex:
-    """Statements quotes can still join; ``place`` links one quote."""
+    """Statements quotes can still join; ``place`` links one quote.
+
+    Every quote's vector sits in one growing matrix, so a new quote meets only the statements holding a quote
+    close enough to link (one matrix product), not every statement of the window.
+    """
 
     def __init__(self, params: QuoteParams) -> None:
         self.params = params
         self.statements: dict[str, Statement] = {}
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._owners: list[str] = []
 
-    def add(self, statement: Statement) -> None:
-        self.statements[statement.id] = statement
+    def attach(self, statement_id: str, item: Said) -> Statement:
+        """Put ``item`` in the statement ``statement_id`` (created when new)."""
+        statement = self.statements.setdefault(statement_id, Statement(id=statement_id))
+        statement.members.append(item)
+        if item.vector.size:
+            if self._matrix.shape[1] != item.vector.size:
+                self._matrix = np.zeros((16, item.vector.size), dtype=np.float32)
+            if len(self._owners) == len(self._matrix):
+                self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+            self._matrix[len(self._owners)] = item.vector
+            self._owners.append(statement_id)
+        return statement
 
     def fit(self, item: Said, statement: Statement) -> float | None:
         best: float | None = None
@@ -118,17 +134,22 @@ class StatementIndex:
                 best = similarity
         return best
 
+    def candidates(self, item: Said) -> list[Statement]:
+        """Statements with a quote close enough to link, in the order they were founded."""
+        if not self._owners or self._matrix.shape[1] != item.vector.size:
+            return []
+        lowest = min(self.params.same_speaker_similarity, self.params.unsure_speaker_similarity)
+        similar = self._matrix[: len(self._owners)] @ item.vector >= lowest
+        owners = {self._owners[int(row)] for row in np.flatnonzero(similar)}
+        return [statement for key, statement in self.statements.items() if key in owners]
+
     def place(self, item: Said) -> Statement:
         chosen, chosen_score = None, -1.0
-        for statement in self.statements.values():
+        for statement in self.candidates(item):
             score = self.fit(item, statement)
             if score is not None and score > chosen_score:
                 chosen, chosen_score = statement, score
-        if chosen is None:
-            chosen = Statement(id=statement_id_for(item.quote.id))
-            self.add(chosen)
-        chosen.members.append(item)
-        return chosen
+        return self.attach(chosen.id if chosen is not None else statement_id_for(item.quote.id), item)
 
 
 def quote_order(days: dict[str, str | None]) -> Callable[[Quote], tuple]:
@@ -183,9 +204,8 @@ def link_new_quotes(
     index = StatementIndex(params)
     links: dict[str, str] = {}
     for item in _said(near, embed, days):
-        statement_id = item.quote.statement_id or ""
-        index.statements.setdefault(statement_id, Statement(id=statement_id)).members.append(item)
-        links[item.quote.id] = statement_id
+        index.attach(item.quote.statement_id or "", item)
+        links[item.quote.id] = item.quote.statement_id or ""
     for item in _said(sorted(new, key=quote_order(days)), embed, days):
         statement = index.place(item)
         store.set_statement([item.quote.id], statement.id)
