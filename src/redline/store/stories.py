@@ -72,7 +72,6 @@ MIGRATIONS: list[tuple[str, str]] = [
             negated INTEGER NOT NULL,
             day TEXT,
             day_end TEXT,
-            words TEXT NOT NULL DEFAULT '[]',
             event TEXT NOT NULL
         );
         CREATE INDEX act_reports_block ON act_reports(story_id, event_type, negated, day);
@@ -86,6 +85,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_articles_day ON story_articles(story_id, day);
         CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
         CREATE INDEX stories_end ON stories(end_date)
+        """,
+    ),
+    (
+        "0405_act_report_words",
+        """
+        ALTER TABLE act_reports ADD COLUMN words TEXT NOT NULL DEFAULT '[]'
         """,
     ),
 ]
