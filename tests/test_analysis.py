@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from redline.analysis import AlertParams, actor_key, detect_alerts, dyad_keys, dyad_series, dyads, timeline
-from redline.records import Actor, Event, Report, Span
+from conftest import store_merged
+from redline.analysis import (
+    AlertParams,
+    actor_key,
+    alerts,
+    assertion,
+    detect_alerts,
+    dyad_keys,
+    dyad_series,
+    dyads,
+    timeline,
+    trusted,
+    trusted_series,
+)
+from redline.records import Actor, Article, Event, Report, Span
+from redline.store import Store
 
 RUS = Actor(text="Russia", name="Russia", country="RUS")
 NATO = Actor(text="NATO", name="NATO", country="NATO")
@@ -24,11 +42,13 @@ def event(
     actor: Sequence[Actor] = (RUS,),
     recipient: Sequence[Actor] = (NATO,),
     reports: int = 1,
+    confidence: float = 0.0,
+    **flags: object,
 ) -> Event:
     return Event(
         id=event_id,
         event_type="THREATEN" if quad >= 3 else "CONSULT",
-        article_id="a",
+        article_id="a0",
         text="evidence",
         trigger=Span("x", 0, 1),
         actor=list(actor),
@@ -36,7 +56,9 @@ def event(
         date=date,
         quad=quad,
         intensity=intensity,
-        reports=[Report(f"a{n}", f"outlet {n}", "evidence", 0, 8) for n in range(reports)],
+        confidence=confidence,
+        reports=[Report(f"a{n}", f"outlet {n}", f"evidence {event_id} {n}", 0, 8) for n in range(reports)],
+        **flags,  # type: ignore[arg-type]
     )
 
 
@@ -157,3 +179,118 @@ def test_store_wrappers_read_canonical_events_only() -> None:
     store = EventsOnly([event("e", "2021-12-13"), event("f", "2021-12-13", actor=[USA])])
     assert len(dyads(store, top=1)) == 1  # type: ignore[arg-type]
     assert store.calls == [{"canonical_only": True, "since": None, "until": None}]
+
+
+# -- asserted, trusted acts and the evidence of an alert -------------------------------------------------------
+
+
+@dataclasses.dataclass(slots=True)
+class ModalEvent(Event):
+    """An event as a newer events stage may record it: its assertion status in a field of its own."""
+
+    modality: str = "asserted"
+
+
+def test_only_asserted_acts_are_asserted_whatever_field_says_so() -> None:
+    assert assertion(event("e", "2021-12-20")) == "asserted"
+    assert assertion(event("e", "2021-12-20", negated=True)) == "negated"
+    assert assertion(event("e", "2021-12-20", hypothetical=True)) == "hypothetical"
+    assert assertion(event("e", "2021-12-20", future=True)) == "future"
+    assert assertion(event("e", "2021-12-20", mode="claimed")) == "claimed"
+    # A PLOVER sub-mode says nothing about whether the act happened.
+    assert assertion(event("e", "2021-12-20", mode="violence")) == "asserted"
+    base = event("e", "2021-12-20")
+    fields = {f.name: getattr(base, f.name) for f in dataclasses.fields(Event)}
+    assert assertion(ModalEvent(**fields, modality="claimed")) == "claimed"
+    assert assertion(ModalEvent(**fields, modality="reported_speech")) == "reported_speech"
+    assert assertion(ModalEvent(**fields)) == "asserted"
+
+
+def spike_with(**spike: object) -> list[Event]:
+    """A calm RUS->NATO month, then one threat (score 6) on the 20th built with ``spike``'s fields."""
+    start = event("start", "2021-12-01", quad=1, intensity=2.0, recipient=[USA], reports=3)
+    return [start, event("spike", "2021-12-20", intensity=-6.0, **spike)]
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [{"negated": True}, {"hypothetical": True}, {"future": True}, {"mode": "claimed"}, {"mode": "hypothetical"}],
+)
+def test_no_alert_rests_on_an_act_that_was_not_asserted(flags: dict[str, object]) -> None:
+    assert len(detect_alerts(trusted_series(spike_with(reports=3, confidence=0.95)))) == 1
+    assert detect_alerts(trusted_series(spike_with(reports=3, confidence=0.95, **flags))) == []
+
+
+def test_no_alert_rests_on_a_single_low_confidence_report() -> None:
+    assert detect_alerts(trusted_series(spike_with(reports=1, confidence=0.6))) == []
+    assert len(detect_alerts(trusted_series(spike_with(reports=2, confidence=0.6)))) == 1
+    assert len(detect_alerts(trusted_series(spike_with(reports=1, confidence=0.95)))) == 1
+    strict = AlertParams(min_reports=3, min_confidence=1.0)
+    assert not trusted(event("e", "2021-12-20", reports=2, confidence=0.95), strict)
+    assert detect_alerts(trusted_series(spike_with(reports=2, confidence=0.95), strict), strict) == []
+
+
+def test_dyads_count_asserted_acts_unless_asked() -> None:
+    events = [
+        event("a", "2021-12-13"),
+        event("b", "2021-12-13", hypothetical=True),
+        event("c", "2021-12-13", negated=True),
+    ]
+    assert dyad_series(events)[0].events == 1
+    assert dyad_series(events, asserted_only=False)[0].events == 2  # a negated act never happened
+
+
+@pytest.fixture
+def alert_store(tmp_path: Path) -> Path:
+    """A store whose RUS->NATO dyad spikes on the 20th: one threat carried by two outlets, one by a single report."""
+    path = tmp_path / "alerts.db"
+    with Store(path) as store:
+        for n in range(3):
+            store.add_article(Article(id=f"a{n}", text="t", source=f"a{n}", outlet=f"outlet {n}", content_hash=f"a{n}"))
+        start = event("start", "2021-12-01", quad=1, intensity=2.0, recipient=[USA], reports=3)
+        twice = event("twice", "2021-12-20", intensity=-6.0, reports=2, confidence=0.7)
+        once = event("once", "2021-12-20", intensity=-6.0, reports=1, confidence=0.7)
+        # each act stored with the article of its first report, as the stories stage leaves it
+        placed = [dataclasses.replace(e, article_id=f"a{n}") for n, e in enumerate([start, twice, once])]
+        store_merged(store, placed, [])
+    return path
+
+
+def test_an_alert_carries_its_rule_thresholds_and_every_report_it_rests_on(alert_store: Path) -> None:
+    with Store(alert_store) as store:
+        (alert,) = alerts(store)
+    assert (alert.actor, alert.recipient, alert.date, alert.kind, alert.score) == (
+        "RUS",
+        "NATO",
+        "2021-12-20",
+        "first",
+        6.0,
+    )
+    assert alert.events == ["twice"]  # the single report does not count
+    assert [(e.event_id, e.article_id, e.outlet, e.sentence) for e in alert.evidence] == [
+        ("twice", "a0", "outlet 0", "evidence twice 0"),
+        ("twice", "a1", "outlet 1", "evidence twice 1"),
+    ]
+    assert alert.outlets == ["outlet 0", "outlet 1"] and alert.article_ids == ["a0", "a1"]
+    assert "min_score 6" in alert.rule and ">= 2 reports or confidence >= 0.9" in alert.rule
+    assert alert.params["min_reports"] == 2 and alert.params["asserted_only"] is True
+    assert json.loads(json.dumps(alert.as_dict()))["evidence"][0]["outlet"] == "outlet 0"
+
+
+def test_cli_alerts_take_the_thresholds_and_show_the_evidence(alert_store: Path) -> None:
+    from redline.cli import cli
+
+    shown = CliRunner().invoke(cli, ["alerts", "--db", str(alert_store)])
+    assert shown.exit_code == 0, shown.output
+    assert "RUS → NATO" in shown.output and "rule: first conflict ever" in shown.output
+    assert "[outlet 1] THREATEN evidence twice 1  (a1)" in shown.output
+    strict = CliRunner().invoke(cli, ["alerts", "--db", str(alert_store), "--min-reports", "3", "--json"])
+    assert strict.exit_code == 0 and strict.output == ""
+    loose = CliRunner().invoke(
+        cli, ["alerts", "--db", str(alert_store), "--min-reports", "1", "--min-confidence", "0.5", "--json"]
+    )
+    (row,) = [json.loads(line) for line in loose.output.splitlines()]
+    assert row["events"] == ["twice", "once"] and row["params"]["min_reports"] == 1
+    assert len(row["evidence"]) == 3
+    bad = CliRunner().invoke(cli, ["alerts", "--db", str(alert_store), "--min-confidence", "2"])
+    assert bad.exit_code != 0

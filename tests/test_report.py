@@ -42,7 +42,9 @@ def topic_embed(texts: Sequence[str]) -> np.ndarray:
     return np.array([[1.0, 0.0] if "NATO" in text else [0.0, 1.0] for text in texts], dtype=np.float32)
 
 
-def threat(event_id: str, article_id: str, date: str, story_id: str, outlets: Sequence[str]) -> Event:
+def threat(
+    event_id: str, article_id: str, date: str, story_id: str, outlets: Sequence[str], *, hypothetical: bool = False
+) -> Event:
     text = f"Russia warned NATO of a military response. {HOSTILE}"
     return Event(
         id=event_id,
@@ -56,7 +58,7 @@ def threat(event_id: str, article_id: str, date: str, story_id: str, outlets: Se
         intensity=-6.0,
         quad=3,
         confidence=0.8,
-        hypothetical=True,
+        hypothetical=hypothetical,
         story_id=story_id,
         reports=[Report(article_id, outlet, text, 0, len(text), date) for outlet in outlets],
         disagreements={"date": ["2021-12-13", "2021-12-14"]} if len(outlets) > 1 else {},
@@ -169,3 +171,28 @@ def test_cli_report_writes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli, ["report", "--db", str(tmp_path / "x.db"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert written == [out] and out.exists()
+
+
+def test_report_shows_each_alert_with_its_rule_and_evidence(tmp_path: Path) -> None:
+    with Store(tmp_path / "alerts.db") as store:
+        for n, day in enumerate(["2021-12-01", "2021-12-20", "2021-12-20"]):
+            store.add_article(
+                Article(id=f"a{n}", text="t", source=f"a{n}", published=day, outlet=f"outlet-{n}", content_hash=f"a{n}")
+            )
+        calm = threat("e-calm", "a0", "2021-12-01", "s", ["TASS", "RT"])
+        spike = threat("e-spike", "a1", "2021-12-20", "s", ["TASS", "DW"])
+        spike.reports[1].article_id = "a2"
+        maybe = threat("e-maybe", "a2", "2021-12-20", "s", ["DW", "RT"], hypothetical=True)
+        store_merged(store, [calm, spike, maybe], [])
+        html = build_report(store, tmp_path / "report.html").read_text(encoding="utf-8")
+    (alert,) = collect_alerts(html)
+    assert "RUS → NATO" in alert and "spike" in alert
+    assert "Rule:" in html and "min_score 6" in html and "2 reports or confidence" in html
+    # The evidence: both reports of the asserted threat, with outlets and article ids; the conditional one is not.
+    assert html.count("e-spike</code>") == 2 and "e-maybe</code>" not in html
+    assert "<code>a1</code>, <code>a2</code>" in html
+
+
+def collect_alerts(html: str) -> list[str]:
+    table = html.split('<table class="alerts">', 1)[1].split("</table>", 1)[0]
+    return [row for row in table.split("<tr>") if 'class="alert"' in row]

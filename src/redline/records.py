@@ -213,3 +213,36 @@ class Failure(Record):
     stage: str
     detail: str = ""
     raw_excerpt: str = ""
+
+
+@dataclass(slots=True)
+class AlertEvidence(Record):
+    """One report behind an alert: the act it reports, where, and the sentence that says so."""
+
+    event_id: str
+    event_type: str
+    article_id: str
+    outlet: str | None
+    sentence: str
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Alert(Record):
+    """A day on which a dyad's conflict rose sharply above its own baseline, with the rule that fired, the
+    thresholds in force and every report it rests on."""
+
+    actor: str
+    recipient: str
+    date: str
+    kind: str  # first | spike
+    score: float
+    baseline_mean: float
+    baseline_sd: float
+    threshold: float
+    events: list[str] = field(default_factory=list)
+    rule: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    evidence: list[AlertEvidence] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from redline.analysis import Alert, Dyad, actor_key, detect_alerts, dyad_series
-from redline.records import Actor, Event, Quote, Report, Story
-from redline.stories.merge import outlet_count, report_count
+from redline.analysis import AlertParams, Dyad, actor_key, detect_alerts, dyad_series, trusted_series
+from redline.records import Actor, Alert, Event, Quote, Report, Story
+from redline.stories.canonical import outlet_count, report_count
 
 if TYPE_CHECKING:
     from redline.store import Store
@@ -166,8 +166,16 @@ def plot_dyad(dyad: Dyad, alerts: Sequence[Alert] = ()) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def collect(store: Store, *, max_stories: int = 20, events_per_story: int = 8, max_dyads: int = 6) -> ReportData:
-    """Read what the report shows from the store (canonical events only: each act once)."""
+def collect(
+    store: Store,
+    *,
+    max_stories: int = 20,
+    events_per_story: int = 8,
+    max_dyads: int = 6,
+    alert_params: AlertParams | None = None,
+) -> ReportData:
+    """Read what the report shows from the store (canonical events only: each act once; dyads and alerts from
+    asserted acts, alerts from trusted ones with their evidence)."""
     story_list = store.stories(order="size", limit=max_stories)
     article_ids = [article_id for story in story_list for article_id in story.articles]
     outlets = store.article_outlets(article_ids)
@@ -178,7 +186,9 @@ def collect(store: Store, *, max_stories: int = 20, events_per_story: int = 8, m
         story_views.append(StoryView(story=story, events=[event_view(e, outlets) for e in events[:events_per_story]]))
     canonical = store.events(canonical_only=True)
     series = dyad_series(canonical)
-    alert_list = detect_alerts(series)
+    alert_list = detect_alerts(
+        trusted_series(canonical, alert_params), alert_params, {event.id: event for event in canonical}
+    )
     dyad_views = []
     for dyad in series[:max_dyads]:
         mine = [a for a in alert_list if a.actor == dyad.actor and a.recipient == dyad.recipient]

@@ -14,7 +14,15 @@ import click
 from redline import analysis
 from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
 from redline.errors import RedlineError
-from redline.evaluate.stories import align_gold, coverage, evaluate_stories, read_gold
+from redline.evaluate.stories import (
+    align_gold,
+    align_reports,
+    coverage,
+    evaluate_stories,
+    event_scores,
+    read_event_gold,
+    read_gold,
+)
 from redline.export import FORMATS, write_rows
 from redline.queries import EventQuery, StoryQuery
 from redline.records import Story
@@ -107,11 +115,29 @@ def dyads_command(store: Store, since: str | None, until: str | None, top: int, 
 @cli.command("alerts")
 @db_option
 @_since_until
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
-def alerts_command(store: Store, since: str | None, until: str | None, as_json: bool) -> None:
-    """Escalation alerts: days when a dyad's conflict rose sharply above its own 7-day baseline."""
+@click.option(
+    "--min-reports",
+    type=click.IntRange(min=1),
+    default=analysis.AlertParams().min_reports,
+    show_default=True,
+    help="An act counts when it has at least this many reports ...",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=analysis.AlertParams().min_confidence,
+    show_default=True,
+    help="... or was coded with at least this confidence.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert, with its rule and evidence.")
+def alerts_command(
+    store: Store, since: str | None, until: str | None, min_reports: int, min_confidence: float, as_json: bool
+) -> None:
+    """Escalation alerts: days when a dyad's conflict rose sharply above its own 7-day baseline, counting only
+    asserted acts that are well reported or surely coded; each alert shows its rule and evidence."""
     period = build_query(EventQuery, since=since, until=until)
-    found = analysis.alerts(store, since=period.since, until=period.until)
+    params = analysis.AlertParams(min_reports=min_reports, min_confidence=min_confidence)
+    found = analysis.alerts(store, since=period.since, until=period.until, params=params)
     if as_json:
         write_jsonl((alert.as_dict() for alert in found), sys.stdout)
         return
@@ -119,11 +145,10 @@ def alerts_command(store: Store, since: str | None, until: str | None, as_json: 
         click.echo("No escalation alerts.")
         return
     for alert in found:
-        click.echo(
-            f"{alert.date}  {alert.actor} → {alert.recipient}  {alert.kind:<5}  score {alert.score:g} "
-            f"(baseline {alert.baseline_mean:g} ± {alert.baseline_sd:g}, threshold {alert.threshold:g})  "
-            f"events: {', '.join(alert.events)}"
-        )
+        click.echo(f"{alert.date}  {alert.actor} → {alert.recipient}  {alert.kind}  score {alert.score:g}")
+        click.echo(f"  rule: {alert.rule}")
+        for item in alert.evidence:
+            click.echo(f"  [{item.outlet or item.article_id}] {item.event_type} {item.sentence}  ({item.article_id})")
 
 
 @cli.command("report")
@@ -140,21 +165,34 @@ def report_command(store: Store, out_path: str) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def eval_stories(gold: str, store: Store, as_json: bool) -> None:
-    """Score story clustering against GOLD (TSV or JSONL of article_id, story_id): pairwise and BCubed P/R/F1."""
+    """Score stories (articles -> story) and merged events (reports -> event) against GOLD: pairwise and BCubed
+    P/R/F1 at both levels. GOLD is TSV (article_id, story_id) or JSON Lines of story and report lines."""
     try:
         truth = read_gold(Path(gold))
+        report_lines = read_event_gold(Path(gold))
     except RedlineError as exc:
         raise click.ClickException(str(exc)) from exc
-    truth = align_gold(truth, store.articles())
+    articles = store.articles()
+    truth = align_gold(truth, articles)
     predicted = store.story_assignments()
     scores = evaluate_stories(truth, predicted)
     clustered, total = coverage(truth, predicted)
+    acts = event_scores(store, align_reports(report_lines, articles)) if report_lines else None
     if as_json:
-        payload = {name: value.as_dict() for name, value in scores.items()}
+        payload: dict[str, Any] = {name: value.as_dict() for name, value in scores.items()}
         payload["articles"] = {"gold": total, "clustered": clustered}
+        if acts is not None:
+            payload["events"] = acts.as_dict()
         click.echo(json.dumps(payload))
         return
-    click.echo(f"{'':<9} {'P':>6} {'R':>6} {'F1':>6}")
+    click.echo(f"{'stories':<16} {'P':>6} {'R':>6} {'F1':>6}")
     for name, value in scores.items():
-        click.echo(f"{name:<9} {value.precision:>6.3f} {value.recall:>6.3f} {value.f1:>6.3f}")
+        click.echo(f"{name:<16} {value.precision:>6.3f} {value.recall:>6.3f} {value.f1:>6.3f}")
     click.echo(f"{clustered} of {total} gold articles clustered")
+    if acts is not None:
+        click.echo(f"{'events':<16} {'P':>6} {'R':>6} {'F1':>6}")
+        rows = [("pairwise", acts.pairwise), ("bcubed", acts.bcubed)]
+        rows += [("pairwise, coded", acts.coded_pairwise), ("bcubed, coded", acts.coded_bcubed)]
+        for name, value in rows:
+            click.echo(f"{name:<16} {value.precision:>6.3f} {value.recall:>6.3f} {value.f1:>6.3f}")
+        click.echo(f"{acts.found} of {acts.reports} gold reports coded, {acts.acts} gold events")

@@ -1,4 +1,4 @@
-"""Registers the stories stage: place new articles into stories, then re-merge only the stories they touched."""
+"""Registers the stories stage: place new articles into stories, then bring only the stories they joined up to date."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from redline.registry import Progress, stage
 from redline.store import Store
-from redline.stories import cached_embedder, cluster_articles, embed_texts, remerge_story
+from redline.stories import cached_embedder, cluster_articles, embed_texts, update_story
 
 LOGGER = logging.getLogger(__name__)
 BATCH = 32
@@ -15,25 +15,27 @@ BATCH = 32
 
 @stage("stories", requires=("events", "quotes"), provides=("stories",), per_article=True)
 def cluster_pending(store: Store, article_ids: Sequence[str], progress: Progress) -> int:
-    """Cluster ``article_ids`` in arrival order and re-merge the stories each batch touched.
+    """Cluster ``article_ids`` in the order given (the store's content order) and update the stories each batch
+    touched with what its articles bring.
 
-    One transaction per batch holds the placements, the re-merges and the done marks, so a reader never sees
-    a half-updated story and a killed run resumes cleanly. Empty events or quotes tables mean nothing to merge.
-    Returns the number of articles processed.
+    One transaction per batch holds the placements, the links, the merges and the done marks, so a reader never
+    sees a half-updated story and a killed run resumes cleanly at a batch boundary. Returns the number of
+    articles processed.
     """
     progress("stories", total=len(article_ids))
     embed = cached_embedder(store, embed_texts)
     for offset in range(0, len(article_ids), BATCH):
         batch = list(article_ids[offset : offset + BATCH])
         with store.atomic():
-            for story_id in cluster_articles(store, batch, embed=embed):
-                result = remerge_story(store, story_id, embed=embed)
+            for story_id, placed in cluster_articles(store, batch, embed=embed).items():
+                result = update_story(store, story_id, placed, embed=embed)
                 LOGGER.info(
-                    "%s: %d events (%d reports folded in), %d statements",
+                    "%s: %d reports placed (%d joined earlier acts, %d new acts), %d quotes linked",
                     story_id,
-                    result.events,
-                    result.merged,
-                    result.statements,
+                    result.reports,
+                    result.joined,
+                    result.founded,
+                    result.quotes,
                 )
             store.mark_done("stories", batch)
         progress("stories", advance=len(batch))

@@ -2,7 +2,11 @@
 
 ``stories`` keeps each story's centroid as the float32 *sum* of its member vectors (BLOB) and its entity
 counts, so the online clusterer updates a story with one row write. ``story_articles`` maps each article to
-exactly one story. ``text_vectors`` caches sentence embeddings by hash of (model, text).
+exactly one story, with the day it places the article on (its publication day, or for an undated article the
+day of the member it is closest to). ``text_vectors`` caches sentence embeddings by hash of (model, text).
+``act_reports`` keeps every event report as the events stage coded it, with the act (canonical event) it was
+placed in: merging reads the reports a new one could join from here (by story, type and days), never the
+merged rows of ``events``, so the canonical row may be rewritten without losing its own report.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import numpy as np
 
 from redline.errors import NotFoundError
 from redline.queries import StoryQuery
-from redline.records import Story
+from redline.records import Actor, Event, Report, Span, Story
 from redline.store.core import dumps, loads
 from redline.store.where import Where
 from redline.stories.state import Member, StoryState
@@ -58,8 +62,42 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0403_act_reports",
+        """
+        CREATE TABLE act_reports (
+            event_id TEXT PRIMARY KEY,
+            act_id TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_type TEXT NOT NULL,
+            negated INTEGER NOT NULL,
+            day TEXT,
+            day_end TEXT,
+            event TEXT NOT NULL
+        );
+        CREATE INDEX act_reports_block ON act_reports(story_id, event_type, negated, day);
+        CREATE INDEX act_reports_act ON act_reports(act_id)
+        """,
+    ),
+    (
+        "0404_story_days",
+        """
+        ALTER TABLE story_articles ADD COLUMN day TEXT;
+        CREATE INDEX story_articles_day ON story_articles(story_id, day);
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        CREATE INDEX stories_end ON stories(end_date)
+        """,
+    ),
+    (
+        "0405_act_report_words",
+        """
+        ALTER TABLE act_reports ADD COLUMN words TEXT NOT NULL DEFAULT '[]'
+        """,
+    ),
 ]
 
+MAX_SPAN_DAYS = 31  # the longest date range one report gives an event ("last month")
 _STATE_COLUMNS = "id, title, title_article, start_date, end_date, size, centroid, entities"
 
 
@@ -73,6 +111,26 @@ def _state(row: sqlite3.Row) -> StoryState:
         end=row["end_date"],
         title=row["title"],
         title_article=row["title_article"],
+    )
+
+
+def _event(data: dict[str, Any]) -> Event:
+    """An event back from its JSON (fields a newer Event no longer has are dropped)."""
+    fields = {key: value for key, value in data.items() if key in Event.__dataclass_fields__}
+    fields["trigger"] = Span(**fields.get("trigger", {"text": "", "start": -1, "end": -1}))
+    fields["actor"] = [Actor(**actor) for actor in fields.get("actor", [])]
+    fields["recipient"] = [Actor(**actor) for actor in fields.get("recipient", [])]
+    fields["reports"] = [Report(**report) for report in fields.get("reports", [])]
+    return Event(**fields)
+
+
+def _member(row: sqlite3.Row) -> Member:
+    return Member(
+        article_id=row["id"],
+        title=row["title"],
+        english=(row["title_language"] or row["language"] or "").lower().startswith("en"),
+        published=row["published"],
+        vector=None if row["vector"] is None else np.frombuffer(row["vector"], dtype=np.float32).copy(),
     )
 
 
@@ -100,6 +158,17 @@ class StoriesStore:
             params = (_shift(when, window_days), _shift(when, -window_days))
         sql += f" ORDER BY end_date IS NULL, end_date DESC, id LIMIT {int(limit)}"
         return [_state(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+
+    def stories_between(self, start: str, end: str, *, undated: int = 1000) -> list[StoryState]:
+        """Dated stories whose span meets [start, end] (all of them: the window bounds them, not a limit), and up
+        to ``undated`` undated stories, by id: what a batch of articles of those days may join."""
+        dated = self.query(  # type: ignore[attr-defined]
+            f"SELECT {_STATE_COLUMNS} FROM stories WHERE end_date >= ? AND +start_date <= ? ORDER BY id", (start, end)
+        )
+        loose = self.query(  # type: ignore[attr-defined]
+            f"SELECT {_STATE_COLUMNS} FROM stories WHERE start_date IS NULL ORDER BY id LIMIT {int(undated)}"
+        )
+        return [_state(row) for row in [*dated, *loose]]
 
     def story_state(self, story_id: str) -> StoryState:
         rows = self.query(f"SELECT {_STATE_COLUMNS} FROM stories WHERE id = ?", (story_id,))  # type: ignore[attr-defined]
@@ -129,35 +198,54 @@ class StoriesStore:
             )
 
     def add_story_article(
-        self, story_id: str, article_id: str, *, score: float, how: str, vector: np.ndarray | None = None
+        self,
+        story_id: str,
+        article_id: str,
+        *,
+        score: float,
+        how: str,
+        vector: np.ndarray | None = None,
+        day: str | None = None,
     ) -> None:
-        """Record that ``article_id`` belongs to ``story_id`` (``how``: founded, joined or duplicate)."""
+        """Record that ``article_id`` belongs to ``story_id`` (``how``: founded, joined or duplicate) on ``day``."""
         blob = None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
         with self.atomic() as conn:  # type: ignore[attr-defined]
             conn.execute(
-                "INSERT OR REPLACE INTO story_articles (article_id, story_id, score, how, vector) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (article_id, story_id, float(score), how, blob),
+                "INSERT OR REPLACE INTO story_articles (article_id, story_id, score, how, vector, day) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, story_id, float(score), how, blob, day),
             )
 
-    def story_members(self, story_id: str) -> list[Member]:
-        """A story's articles with their titles, languages and vectors (for choosing its title)."""
+    def article_vector(self, article_id: str) -> np.ndarray | None:
+        """The clustering vector stored for a story member (None for copies and unknown articles)."""
+        rows = self.query("SELECT vector FROM story_articles WHERE article_id = ?", (article_id,))  # type: ignore[attr-defined]
+        if not rows or rows[0]["vector"] is None:
+            return None
+        return np.frombuffer(rows[0]["vector"], dtype=np.float32).copy()
+
+    def dated_members(self, story_id: str) -> list[tuple[str, str, np.ndarray]]:
+        """``(article id, day, vector)`` of a story's embedded members that have a day, in content order."""
         rows = self.query(  # type: ignore[attr-defined]
-            "SELECT a.id, a.title, a.title_language, a.language, a.published, sa.vector "
-            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
-            "ORDER BY a.published IS NULL, a.published, a.id",
+            "SELECT article_id, day, vector FROM story_articles WHERE story_id = ? AND day IS NOT NULL "
+            "AND vector IS NOT NULL ORDER BY day, article_id",
             (story_id,),
         )
-        return [
-            Member(
-                article_id=row["id"],
-                title=row["title"],
-                english=(row["title_language"] or row["language"] or "").lower().startswith("en"),
-                published=row["published"],
-                vector=None if row["vector"] is None else np.frombuffer(row["vector"], dtype=np.float32).copy(),
-            )
-            for row in rows
-        ]
+        return [(row["article_id"], row["day"], np.frombuffer(row["vector"], dtype=np.float32)) for row in rows]
+
+    def duplicate_partners(self, article_id: str, original: str | None) -> list[str]:
+        """Articles that are copies of this one, and the one it copies: duplication read in both directions, so
+        which copy ingest saw first never decides which one founds a story."""
+        rows = self.query("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,))  # type: ignore[attr-defined]
+        return ([original] if original else []) + [row["id"] for row in rows]
+
+    def story_member(self, article_id: str) -> Member | None:
+        """One story member with what title selection needs (None when the article is in no story)."""
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT a.id, a.title, a.title_language, a.language, a.published, sa.vector "
+            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.article_id = ?",
+            (article_id,),
+        )
+        return _member(rows[0]) if rows else None
 
     # -- reading stories -------------------------------------------------------------------------------
 
@@ -169,6 +257,30 @@ class StoriesStore:
         """Every clustered article and its story id (what `redline eval stories` scores)."""
         rows = self.query("SELECT article_id, story_id FROM story_articles ORDER BY article_id")  # type: ignore[attr-defined]
         return {row["article_id"]: row["story_id"] for row in rows}
+
+    def story_days(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """``article id -> day`` its story placed it on (publication day, or a proxy for an undated article)."""
+        found: dict[str, str | None] = {}
+        ids = list(article_ids)
+        for offset in range(0, len(ids), 500):
+            chunk = ids[offset : offset + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT article_id, day FROM story_articles WHERE article_id IN ({marks})", tuple(chunk)
+            )
+            found.update({row["article_id"]: row["day"] for row in rows})
+        return found
+
+    def story_articles_near(self, story_id: str, start: str | None, end: str | None) -> list[str]:
+        """A story's articles placed on days in [start, end], and its undated ones; all of them without a range."""
+        sql = "SELECT article_id, day FROM story_articles WHERE story_id = ?"
+        if start is None or end is None:
+            rows = self.query(sql, (story_id,))  # type: ignore[attr-defined]
+        else:
+            rows = self.query(  # type: ignore[attr-defined]
+                f"{sql} AND day BETWEEN ? AND ? UNION {sql} AND day IS NULL", (story_id, start, end, story_id)
+            )
+        return [row["article_id"] for row in sorted(rows, key=lambda r: (r["day"] is None, r["day"] or "", r[0]))]
 
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.query(  # type: ignore[attr-defined]
@@ -248,6 +360,105 @@ class StoriesStore:
         marks = ", ".join("?" * len(ids))
         rows = self.query(f"SELECT id, outlet, published FROM articles WHERE id IN ({marks})", tuple(ids))  # type: ignore[attr-defined]
         return {row["id"]: (row["outlet"], row["published"]) for row in rows}
+
+    def event_acts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """``event id -> id of the act (canonical event) it is a report of`` for the events of these articles."""
+        ids = list(article_ids)
+        found: dict[str, str] = {}
+        for offset in range(0, len(ids), 500):
+            chunk = ids[offset : offset + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT id, COALESCE(canonical_id, id) AS act FROM events WHERE article_id IN ({marks})", tuple(chunk)
+            )
+            found.update({row["id"]: row["act"] for row in rows})
+        return found
+
+    # -- acts: event reports and the canonical event each was placed in ------------------------------------
+
+    def placed_reports(self, event_ids: Iterable[str]) -> set[str]:
+        """Which of these events already have their report placed in an act (a resumed run skips them)."""
+        ids = list(event_ids)
+        found: set[str] = set()
+        for offset in range(0, len(ids), 500):
+            chunk = ids[offset : offset + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.query(f"SELECT event_id FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))  # type: ignore[attr-defined]
+            found.update(row["event_id"] for row in rows)
+        return found
+
+    def act_candidates(
+        self, story_id: str, event_type: str, negated: bool, start: str | None, end: str | None
+    ) -> list[str]:
+        """Acts of a story a report of this type and polarity could join: with a report whose days meet
+        [start, end] or an undated one; every act of the kind when the range is None (an undated report)."""
+        sql = "SELECT DISTINCT act_id FROM act_reports WHERE story_id = ? AND event_type = ? AND negated = ?"
+        params: tuple[Any, ...] = (story_id, event_type, int(negated))
+        if start is None or end is None:
+            return [row["act_id"] for row in self.query(sql + " ORDER BY act_id", params)]  # type: ignore[attr-defined]
+        # Reports whose days reach into the range: a bounded index range on ``day`` (a report's span is at most
+        # MAX_SPAN_DAYS long), then the exact test; plus the undated ones.
+        ranged = sql + " AND day BETWEEN ? AND ? AND COALESCE(day_end, day) >= ?"
+        undated = sql + " AND day IS NULL"
+        rows = self.query(  # type: ignore[attr-defined]
+            f"{ranged} UNION {undated} ORDER BY act_id", (*params, _shift(start, -MAX_SPAN_DAYS), end, start, *params)
+        )
+        return [row["act_id"] for row in rows]
+
+    def act_members(self, act_ids: Sequence[str]) -> list[tuple[str, Event, str | None, str | None, frozenset[str]]]:
+        """``(act id, event as coded, day, day end, content words)`` of every report of these acts, in placement
+        order."""
+        found: list[tuple[str, Event, str | None, str | None, frozenset[str]]] = []
+        for offset in range(0, len(act_ids), 500):
+            chunk = list(act_ids[offset : offset + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
+                tuple(chunk),
+            )
+            found.extend(
+                (row["act_id"], _event(loads(row["event"])), row["day"], row["day_end"], frozenset(loads(row["words"])))
+                for row in rows
+            )
+        return found
+
+    def add_act_reports(self, rows: Sequence[tuple[Event, str, str, str | None, str | None, frozenset[str]]]) -> None:
+        """Record reports as placed: ``(event as coded, act id, story id, day, day end, content words)`` each."""
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            conn.executemany(
+                "INSERT OR REPLACE INTO act_reports "
+                "(event_id, act_id, story_id, article_id, event_type, negated, day, day_end, words, event) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        event.id,
+                        act_id,
+                        story_id,
+                        event.article_id,
+                        event.event_type,
+                        int(event.negated),
+                        day,
+                        day_end,
+                        dumps(sorted(words)),
+                        dumps(event.as_dict()),
+                    )
+                    for event, act_id, story_id, day, day_end, words in rows
+                ],
+            )
+
+    def reset_stories(self) -> None:
+        """Undo the stories stage: every event row back as the events stage coded it (from ``act_reports``), quotes
+        unlinked, stories and acts dropped, and every article pending again (to re-run it with other settings)."""
+        rows = self.query("SELECT event FROM act_reports ORDER BY rowid")  # type: ignore[attr-defined]
+        with self.atomic() as conn:  # type: ignore[attr-defined]
+            for row in rows:
+                event = _event(loads(row["event"], {}))
+                event.story_id = None
+                self.set_merge(event, [])  # type: ignore[attr-defined]
+            conn.execute("UPDATE quotes SET statement_id = NULL")
+            for table in ("act_reports", "story_articles", "stories"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM processed WHERE stage = 'stories'")
 
     # -- embedding cache -------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from datetime import date
 import numpy as np
 
 from redline.stories.features import ArticleFeatures
-from redline.stories.state import Member, StoryState
+from redline.stories.state import StoryState
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,23 +84,6 @@ def threshold_for(features: ArticleFeatures, state: StoryState, params: StoryPar
     return params.threshold if dated else params.undated_threshold
 
 
-def best_story(
-    features: ArticleFeatures, candidates: list[StoryState], params: StoryParams
-) -> tuple[StoryState | None, float]:
-    """The best-scoring candidate that clears its threshold, with its score; ``(None, best)`` when none does."""
-    chosen: StoryState | None = None
-    best = float("-inf")
-    best_any = 0.0
-    for state in candidates:
-        value = score(features, state, params)
-        if value is None:
-            continue
-        best_any = max(best_any, value)
-        if value >= threshold_for(features, state, params) and value > best:
-            chosen, best = state, value
-    return (chosen, best) if chosen is not None else (None, best_any)
-
-
 def _extend(state: StoryState, when: str | None) -> None:
     if when is None:
         return
@@ -129,20 +112,3 @@ def new_state(features: ArticleFeatures) -> StoryState:
     state.title = features.title or ""
     state.title_article = features.article_id
     return state
-
-
-def choose_title(members: list[Member], centroid: np.ndarray) -> tuple[str, str | None]:
-    """Title of the most representative member (closest to the centroid), English titles preferred.
-
-    Ties go to the earliest publication, then the smallest id, so the title is stable across runs.
-    """
-    titled = [m for m in members if m.title]
-    if not titled:
-        return "", None
-    pool = sorted([m for m in titled if m.english] or titled, key=lambda m: (m.published or "9999", m.article_id))
-
-    def closeness(member: Member) -> float:
-        return cosine(member.vector, centroid) if member.vector is not None else -1.0
-
-    chosen = max(pool, key=closeness)  # max() keeps the first of equals: the earliest
-    return chosen.title or "", chosen.article_id

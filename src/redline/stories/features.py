@@ -28,6 +28,17 @@ _PROSE_END = re.compile(r"[.!?…\"'”’»)]\s*$")
 # Capitalised word runs: the fallback entity finder when no parse is stored (no model needed).
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w’'\-]+)*")
 _POSSESSIVE = re.compile(r"[’']s$")
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+# Month and weekday names and abbreviations (en, es, de, fr) and time-zone words: what a date line is made of.
+_DATE_TEXT = (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december ene abr ago dic enero febrero marzo abril mayo junio julio agosto "
+    "septiembre octubre noviembre diciembre mär mai okt dez januar februar märz juni juli oktober dezember "
+    "janv févr mars avr juin juil août déc janvier février avril juillet septembre octobre novembre décembre "
+    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday gmt utc cet cest "
+    "est edt msk uhr updated published publicado actualizado aktualisiert"
+)
+DATE_WORDS = frozenset(_DATE_TEXT.split())
 
 
 @dataclass(slots=True)
@@ -42,6 +53,14 @@ class ArticleFeatures:
     english: bool = False
     published: str | None = None
     duplicate_of: str | None = None
+
+
+def informative(title: str) -> bool:
+    """A title that says something: at least two words of three letters or more that are not date or time words.
+    A scraper sometimes takes the date line for the title ("21 dic 2021, 12:20 GMT"); embedding it would pull
+    the article towards every other article stamped the same way, so such a title is left out of the vector."""
+    words = [w for w in _TITLE_WORD.findall(title.casefold()) if w not in DATE_WORDS]
+    return len(words) >= 2
 
 
 def is_english_title(article: Article) -> bool:
@@ -129,7 +148,7 @@ def build_features(
         title = (article.title or "").strip()
         lead = lead_sentences(article, sentences.get(article.id))
         title_row = None
-        if title:
+        if informative(title):
             title_row = len(texts)
             texts.append(title)
         spans.append((title_row, slice(len(texts), len(texts) + len(lead))))

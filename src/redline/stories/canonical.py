@@ -1,0 +1,124 @@
+"""The canonical event of one act: one record that stands for all its reports.
+
+It keeps the id and evidence of the act's first report (its *anchor*: ids stay stable as reports keep arriving)
+and the best-evidenced coded fields: the most specific actor and recipient, the highest confidence, the date
+and mode most reports give. Fields the reports disagree on are listed in ``disagreements``; every report is
+listed with its article, outlet, evidence sentence and date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from redline.records import Actor, Event, Report
+
+Outlets = dict[str, tuple[str | None, str | None]]
+"""``article id -> (outlet, published)``."""
+
+
+def report_count(event: Event) -> int:
+    """How many reports an event has (an unmerged event is its own single report)."""
+    return len(event.reports) or 1
+
+
+def outlet_count(event: Event) -> int:
+    """How many distinct outlets reported the event."""
+    outlets = {report.outlet or report.article_id for report in event.reports}
+    return len(outlets) or 1
+
+
+def own_report(event: Event, outlets: Outlets | None = None) -> Report:
+    """The report of this event's own article: the one the events stage stored, else built from the event."""
+    outlet = (outlets or {}).get(event.article_id or "", (None, None))[0]
+    for report in event.reports:
+        if report.article_id == event.article_id:
+            return dataclasses.replace(report, outlet=report.outlet or outlet, date=event.date)
+    return Report(
+        article_id=event.article_id or "",
+        outlet=outlet,
+        sentence=event.text,
+        # Without stored sentence offsets, the trigger is the best-known place of the evidence.
+        start=event.trigger.start,
+        end=event.trigger.end,
+        date=event.date,
+    )
+
+
+def specificity(actors: Sequence[Actor]) -> int:
+    """How much an actor list says: resolved country, sector, name, role and knowledge-base id each count."""
+    return sum(bool(a.country) + bool(a.sector) + bool(a.name) + bool(a.role) + bool(a.kb_id) for a in actors)
+
+
+def _majority(values: list[Any], fallback: Any) -> Any:
+    """The most frequent non-null value; ties keep the first seen (members come in report order)."""
+    present = [value for value in values if value is not None]
+    if not present:
+        return fallback
+    counts = Counter(present)
+    top = max(counts.values())
+    return next(value for value in present if counts[value] == top)
+
+
+def _flagged(flags: list[bool]) -> bool:
+    """A flag of the act when at least half of its reports carry it (ties flag: alerts must not rest on doubt)."""
+    return 2 * sum(flags) >= len(flags) > 0
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _recipient_key(event: Event) -> str | None:
+    keys = sorted({a.country or _norm(a.name or a.text) for a in event.recipient})
+    return "+".join(keys) if keys else None
+
+
+def disagreements(group: Sequence[Event]) -> dict[str, list[Any]]:
+    """Fields whose values differ between reports: field -> the distinct values, sorted."""
+    fields: dict[str, Callable[[Event], Any]] = {
+        "date": lambda e: e.date,
+        "mode": lambda e: e.mode,
+        "recipient": _recipient_key,
+        "location": lambda e: e.location,
+        "hypothetical": lambda e: e.hypothetical,
+        "future": lambda e: e.future,
+    }
+    found: dict[str, list[Any]] = {}
+    for name, getter in fields.items():
+        values = {getter(event) for event in group}
+        values.discard(None)
+        if len(values) > 1:
+            found[name] = sorted(values)
+    return found
+
+
+def canonical_event(group: Sequence[Event], *, outlets: Outlets | None = None, story_id: str | None = None) -> Event:
+    """One event for the reports of one act, as the events stage coded them (``group[0]`` is the anchor; the
+    others in report order)."""
+    anchor = group[0]
+    best = max(group, key=lambda e: e.confidence)  # max() keeps the earliest of equals
+    actor = max((e.actor for e in group), key=specificity)
+    recipient = max((e.recipient for e in group), key=specificity)
+    event_date = _majority([e.date for e in group], None)
+    dated = next((e for e in group if e.date == event_date), best)
+    return dataclasses.replace(
+        anchor,
+        actor=list(actor),
+        recipient=list(recipient),
+        mode=_majority([e.mode for e in group], None),
+        hypothetical=_flagged([e.hypothetical for e in group]),
+        future=_flagged([e.future for e in group]),
+        context=list(dict.fromkeys(item for e in group for item in e.context)),
+        date=event_date,
+        date_end=dated.date_end if event_date is not None else None,
+        location=_majority([e.location for e in group], None),
+        intensity=best.intensity,
+        quad=best.quad,
+        confidence=max(e.confidence for e in group),
+        story_id=story_id,
+        reports=[own_report(e, outlets) for e in group],
+        disagreements=disagreements(group),
+    )
