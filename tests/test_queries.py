@@ -145,3 +145,10 @@ def test_quote_filters_escape_wildcards(store: Store) -> None:
     assert [q.id for q in store.quotes(speaker="a_k")] == ["q1"]
     assert [q.id for q in store.quotes(speaker="RUS", limit=1, offset=1)] == ["q1"]
     assert store.quotes(QuoteQuery(speaker="_")) == [q for q in store.quotes() if q.id == "q1"]
+
+
+def test_modality_is_checked_and_normalised() -> None:
+    assert EventQuery(modality="Claimed").modality == "claimed"
+    with pytest.raises(QueryError) as caught:
+        EventQuery(modality="rumoured")
+    assert "asserted, negated, hypothetical, future, claimed" in str(caught.value)

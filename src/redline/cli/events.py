@@ -25,6 +25,7 @@ from typing import IO, Any
 import click
 
 from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
+from redline.engine.budget import DEFAULT_TIMEOUT, alarm
 from redline.export import FORMATS, write_rows
 from redline.queries import EventQuery
 from redline.records import Event
@@ -100,14 +101,16 @@ def code_lines(lines: Iterator[str], out: IO[str], *, appeals: bool = True, batc
         valid = [(str(number), text, date) for number, _, text, date, error in parsed if error is None]
         results: dict[str, Any] = {}
         try:
-            for key, events in code_texts(valid, batch_size=batch_size, coder=coder):
-                results[key] = [e.as_dict() for e in events]
-        except Exception:  # a failing batch is retried line by line so one bad text cannot sink its neighbours
+            with alarm(DEFAULT_TIMEOUT * max(1, len(valid))):
+                for key, events in code_texts(valid, batch_size=batch_size, coder=coder):
+                    results[key] = [e.as_dict() for e in events]
+        except Exception:  # a failing or late batch is retried line by line: one text cannot sink its neighbours
             for item in valid:
                 try:
-                    for key, events in code_texts([item], coder=coder):
-                        results[key] = [e.as_dict() for e in events]
-                except Exception as exc:
+                    with alarm(DEFAULT_TIMEOUT):
+                        for key, events in code_texts([item], coder=coder):
+                            results[key] = [e.as_dict() for e in events]
+                except Exception as exc:  # the line gets an "error" field; the others are coded
                     results[item[0]] = exc
         for number, item_id, _text, _date, error in parsed:
             record: dict[str, Any] = {"id": item_id, "events": []}
@@ -165,6 +168,7 @@ def code_command(in_path: str | None, appeals: bool, batch_size: int) -> None:
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("--quad", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
 @click.option("--mode", help="PLOVER mode (violence, troops, expel, ...).")
+@click.option("--modality", help="How the act is reported: asserted, negated, hypothetical, future, claimed.")
 @click.option("--story", help="Only events of this story.")
 @click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per merged act.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
@@ -178,6 +182,7 @@ def events_command(
     until: str | None,
     quad: str | None,
     mode: str | None,
+    modality: str | None,
     story: str | None,
     all_reports: bool,
     limit: int | None,
@@ -193,6 +198,7 @@ def events_command(
         until=until,
         quad=quad,
         mode=mode,
+        modality=modality,
         story=story,
         canonical_only=not all_reports,
         limit=limit,

@@ -30,6 +30,7 @@ def list_events(
         str | None, Query(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material.")
     ] = None,
     mode: Annotated[str | None, Query(description="PLOVER mode, e.g. violence.")] = None,
+    modality: Annotated[str | None, Query(description="asserted, negated, hypothetical, future or claimed.")] = None,
     since: Annotated[str | None, Query(description="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
     story: str | None = None,
@@ -46,6 +47,7 @@ def list_events(
         country=country,
         quad=quad,
         mode=mode,
+        modality=modality,
         since=since,
         until=until,
         story=story,
