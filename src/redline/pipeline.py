@@ -6,7 +6,6 @@ killed run picks up where it stopped and a re-run adds nothing twice.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Sequence
@@ -18,18 +17,10 @@ from redline.engine.budget import DEFAULT_TIMEOUT, Budget
 from redline.ingest import IngestResult, ingest_paths
 from redline.records import Failure
 from redline.registry import STAGES, Progress, Stage, no_progress, ordered
-from redline.stages import ArticleWork
+from redline.stages import load_stages
 from redline.store import Store
 
 LOGGER = logging.getLogger(__name__)
-
-# Modules that register stages when imported.
-STAGE_MODULES = (
-    "redline.stages.nlp",
-    "redline.stages.quotes",
-    "redline.stages.events",
-    "redline.stages.stories",
-)
 
 
 @dataclass
@@ -48,11 +39,6 @@ class RunOptions:
     article_timeout: float = DEFAULT_TIMEOUT
     workers: int = 1
     retry_quarantined: bool = False
-
-
-def load_stages() -> None:
-    for module in STAGE_MODULES:
-        importlib.import_module(module)
 
 
 def run_stages(
@@ -96,15 +82,6 @@ def _run_timed(item: Stage, store: Store, progress: Progress, seconds: dict[str,
     if seconds is not None:
         seconds[item.name] = time.perf_counter() - started
     return count
-
-
-def warm_stages() -> None:
-    """Load the models and dictionaries of every per-article stage (what a worker process needs)."""
-    load_stages()
-    for item in ordered(STAGES):
-        work = getattr(importlib.import_module(item.run.__module__), "WORK", None)
-        if isinstance(work, ArticleWork):
-            work.warm()
 
 
 def _run_guarded(item: Stage, store: Store, pending: Sequence[str], progress: Progress) -> int:

@@ -246,3 +246,36 @@ class Alert(Record):
     evidence: list[AlertEvidence] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+
+
+# -- story clustering state (kept by the store between runs; numpy arrays, so never exported as JSON) ----------
+
+
+@dataclass(slots=True)
+class StoryState:
+    """A story as the clusterer sees it.
+
+    ``centroid`` is the unnormalised *sum* of member vectors, so adding an article is one addition and the
+    centroid never has to be recomputed from the members. ``entities`` counts, per entity, how many of the
+    ``size`` embedded members mention it.
+    """
+
+    id: str
+    centroid: Any
+    size: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    start: str | None = None
+    end: str | None = None
+    title: str = ""
+    title_article: str | None = None
+
+
+@dataclass(slots=True)
+class Member:
+    """One article of a story, with what title selection needs."""
+
+    article_id: str
+    title: str | None
+    english: bool
+    published: str | None
+    vector: Any

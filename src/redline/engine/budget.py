@@ -147,11 +147,11 @@ class ProcessEngine:
 
 
 def _context() -> Any:
-    """Workers fork from a single-threaded fork server that has preloaded the models (see ``preload``)."""
+    """Workers fork from a single-threaded fork server that has preloaded the models (``redline.stages.preload``)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["redline.engine.preload"])
+    context.set_forkserver_preload(["redline.stages.preload"])
     return context
 
 

@@ -10,6 +10,7 @@ budget again (``redline run --retry-quarantined`` tries it once more).
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,28 @@ from redline.registry import Progress
 
 LOGGER = logging.getLogger(__name__)
 BATCH = 64
+
+# Modules that register stages when imported.
+STAGE_MODULES = (
+    "redline.stages.nlp",
+    "redline.stages.quotes",
+    "redline.stages.events",
+    "redline.stages.stories",
+)
+
+
+def load_stages() -> None:
+    """Import every stage module, which registers its stage (see ``redline.registry``)."""
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
+
+
+def warm_stages() -> None:
+    """Load the models and dictionaries of every per-article stage (what a worker process needs)."""
+    for module in STAGE_MODULES:
+        work = getattr(importlib.import_module(module), "WORK", None)
+        if isinstance(work, ArticleWork):
+            work.warm()
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,9 @@ import numpy as np
 
 from redline.errors import NotFoundError
 from redline.queries import StoryQuery
-from redline.records import Actor, Event, Report, Span, Story
+from redline.records import Actor, Event, Member, Report, Span, Story, StoryState
 from redline.store.core import dumps, loads
 from redline.store.where import Where
-from redline.stories.state import Member, StoryState
 
 MIGRATIONS: list[tuple[str, str]] = [
     (

@@ -18,9 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redline.records import Actor, Article, Event, Quote, Report, Span, Speaker
-from redline.store import Store
+
+if TYPE_CHECKING:
+    from redline.store import Store
 
 ACTORS = (
     Actor(text="Russia", name="Russia", country="RUS", kb_id="RUS"),
@@ -168,6 +171,8 @@ def incremental_cost(
         path = workdir / f"stories-{base}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        from redline.store import Store
+
         with Store(path) as store:
             store_items(store, synthesise(examples, base, per_day=per_day))
             built = time_stories(store) if base else 0.0

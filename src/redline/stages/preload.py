@@ -8,6 +8,6 @@ display, an HTTP server, a Dask client) whose locks a forked child would inherit
 
 from __future__ import annotations
 
-from redline.pipeline import warm_stages
+from redline.stages import warm_stages
 
 warm_stages()
