@@ -80,7 +80,7 @@ class DuplicateLinker:
             original = min(earlier_originals, key=keys.__getitem__) if earlier_originals else None
             before = decided[article_id]
             decided[article_id] = original
-            if original != before and not (before is UNSET and original is None):
+            if original != before and not (before == UNSET and original is None):
                 changes[article_id] = original
             if (before is None) == (original is None):
                 continue  # still an original, or still (or newly) a duplicate: nobody else is affected
