@@ -42,6 +42,8 @@ class DuplicateLinker:
 
     def add(self, article: Article) -> bool:
         """Store ``article`` with its duplicate link (re-pointing others if needed); False if already stored."""
+        if self.store.has_article(article.id):  # a re-run: skip before paying for the signature
+            return False
         minhash = dedup.signature(article.text)
         with self.store.atomic():
             if self.store.has_article(article.id):
