@@ -50,7 +50,16 @@ def quote_soup(size: int, rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS + marks) for _ in range(size // 4))[:size]
 
 
-SHAPES = {"prose": prose, "short lines": short_lines, "one line": one_line, "quote soup": quote_soup}
+def html_page(size: int, rng: random.Random) -> str:
+    """A page: a long menu of links, then the article in paragraphs (boilerplate is audited line by line)."""
+    nav = "".join(f"<li><a href='/{n}'>{short_lines(30, rng)}</a></li>" for n in range(size // 400))
+    body = "".join(f"<p>{sentence}.</p>" for sentence in prose(size // 2, rng).split(".") if sentence.strip())
+    return (
+        f"<html><head><title>Talks</title></head><body><nav><ul>{nav}</ul></nav><article>{body}</article></body></html>"
+    )
+
+
+SHAPES = {"prose": prose, "short lines": short_lines, "one line": one_line, "quote soup": quote_soup, "html": html_page}
 
 
 def main() -> None:
@@ -62,7 +71,8 @@ def main() -> None:
         for size in SIZES:
             data = make(size, rng).encode()
             started = time.perf_counter()
-            list(parse_input(RawInput(source=f"{name}.txt", key=name, data=data)))
+            suffix = "html" if name == "html" else "txt"
+            list(parse_input(RawInput(source=f"{name}.{suffix}", key=name, data=data)))
             cells.append((time.perf_counter() - started) / len(data) * 1e6)
         print(f"{name:<12} " + " ".join(f"{cell:>10.2f}" for cell in cells))
 

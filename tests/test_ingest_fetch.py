@@ -8,6 +8,7 @@ loopback server is reached directly.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import ipaddress
 import socket
@@ -37,6 +38,10 @@ class Site(http.server.BaseHTTPRequestHandler):
     feed_link = "http://169.254.169.254/latest/meta-data/"
 
     def do_GET(self) -> None:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up, as the caps make it
+            self._route()
+
+    def _route(self) -> None:
         url = urlsplit(self.path)
         query = parse_qs(url.query)
         if url.path == "/page":

@@ -124,7 +124,11 @@ class GuardedBackend(httpcore.NetworkBackend):
 
 
 class GuardedTransport(httpx.HTTPTransport):
-    """httpx's transport with its connection pool opened through a :class:`GuardedBackend`."""
+    """httpx's transport with its connection pool opened through a :class:`GuardedBackend`.
+
+    httpx takes no network backend, so the pool it builds (its private ``_pool``) is replaced; httpx is pinned,
+    and the SSRF tests fail if a new version stops sending connections through the guard.
+    """
 
     def __init__(self, backend: GuardedBackend) -> None:
         super().__init__(trust_env=False)

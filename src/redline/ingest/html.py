@@ -17,6 +17,7 @@ from redline.records import Removed
 LOGGER = logging.getLogger(__name__)
 
 MAX_DEPTH = 128  # libxml2 drops whatever nests deeper than 255 elements; real pages stay far below this
+WORD = re.compile(r"\w+")
 TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -138,24 +139,35 @@ def _lang(tree: object) -> str | None:
 
 
 def _boilerplate(tree: object, text: str, title: str | None) -> list[Removed]:
-    """Visible lines of the page that are not in the extracted text (nor the title)."""
+    """Visible lines of the page that are not in the extracted text (nor the title).
+
+    A line the extractor merged into a longer paragraph is in the text too: it is found by its word 4-grams
+    (all of them occur in the text), which costs one pass over the text, where searching each line in the
+    whole text would cost the text's length per line.
+    """
     if tree is None:
         return []
     body = tree.find("body") if tree.find("body") is not None else tree  # type: ignore[attr-defined]
     kept = {key(line) for line in text.split("\n")}
     if title:
         kept.add(key(title))
-    joined = "\n".join(kept)
+    grams = set().union(*(_grams(line) for line in text.split("\n")))
     removed, seen = [], set()
     for line in block_text(body).split("\n"):
         line_key = key(line)
         if not line_key or line_key in kept or line_key in seen:
             continue
-        if len(line_key) > 20 and line_key in joined:
+        if len(line_key) > 20 and _grams(line) <= grams:
             continue
         seen.add(line_key)
         removed.append(Removed(text=line, rule="html_boilerplate"))
     return removed
+
+
+def _grams(line: str, n: int = 4) -> set[int]:
+    """Hashes of the line's word n-grams (the whole line when it is shorter)."""
+    tokens = WORD.findall(line.casefold())
+    return {hash(" ".join(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1))}
 
 
 def block_text(element: object) -> str:

@@ -42,6 +42,8 @@ class DuplicateLinker:
 
     def add(self, article: Article) -> bool:
         """Store ``article`` with its duplicate link (re-pointing others if needed); False if already stored."""
+        if self.store.has_article(article.id):  # a re-run: skip before paying for the signature
+            return False
         minhash = dedup.signature(article.text)
         with self.store.atomic():
             if self.store.has_article(article.id):
@@ -80,7 +82,7 @@ class DuplicateLinker:
             original = min(earlier_originals, key=keys.__getitem__) if earlier_originals else None
             before = decided[article_id]
             decided[article_id] = original
-            if original != before and not (before is UNSET and original is None):
+            if original != before and not (before == UNSET and original is None):
                 changes[article_id] = original
             if (before is None) == (original is None):
                 continue  # still an original, or still (or newly) a duplicate: nobody else is affected
