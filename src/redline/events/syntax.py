@@ -220,7 +220,11 @@ def is_actorish(token: Token, agent_words: frozenset[str]) -> bool:
 
 
 def negated(token: Token, negation_words: frozenset[str]) -> bool:
-    """A ``neg`` dependent (not, n't, never) on the predicate or, for "no" objects, on its direct object."""
+    """A ``neg`` dependent (not, n't, never) on the predicate (or on the copula of an adjective or noun
+    predicate: "was *not* ready to agree") or, for "no" objects, on its direct object."""
+    copula = token.dep_ in ("acomp", "attr") and not tree.is_root(token) and token.head.lemma_.lower() == "be"
+    if copula and any(child.dep_ == "neg" for child in token.head.children):
+        return True
     for child in token.children:
         if child.dep_ == "neg":
             return True
@@ -266,6 +270,8 @@ def conditional_clause(token: Token, marks: frozenset[str]) -> Token | None:
 
 
 def _mark(clause: Token, marks: frozenset[str]) -> bool:
+    if _inverted(clause):
+        return True
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ in marks:
             return True
@@ -274,6 +280,21 @@ def _mark(clause: Token, marks: frozenset[str]) -> bool:
         if child.dep_ == "mark" and child.lower_ == "in" and in_case:
             return True
     return False
+
+
+INVERSION_AUX = ("should", "had", "were")
+
+
+def _inverted(clause: Token) -> bool:
+    """An inverted condition: the clause opens with should/had/were before its subject ("Should Serbia
+    recognise the border, ...", "Had they known, ...")."""
+    if clause.dep_ != "advcl":
+        return False
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None or subject is None or aux.lower_ not in INVERSION_AUX:
+        return False
+    return aux.i < subject.i and aux.i == clause.left_edge.i
 
 
 def inside_conditional(token: Token, marks: frozenset[str]) -> bool:

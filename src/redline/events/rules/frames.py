@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline import tree
 from redline.events import syntax
 from redline.events.lexicon import Entry
 from redline.events.rules import arguments
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Frame, Token
+from redline.events.rules.recipients import fallback
 
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound", "amod", "appos"})
 ENTITY_CLASSES = frozenset({"place", "named", "people"})
@@ -202,6 +204,9 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         actor, how = arguments.noun_actor(token)
     if how == "passive":
         actor, how = None, ""
+    if actor is None and syntax.is_passive(token):
+        actor = _origin(kit, token, event_type)
+        how = "subj" if actor is not None else ""
     if event_type == "ASSAULT" and mode is None:
         mode = assault_mode(kit, token)
     if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
@@ -214,6 +219,8 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         recipients = subject
     else:
         recipients = arguments.recipients(kit, frame, entry.recipient)
+        if not recipients:
+            recipients = [r for r in fallback(kit, event_type, token, frame.obj) if not tree.same(r, actor)]
     if "recipient" in entry.needs and not recipients:
         return None
     last = frame.obj if frame.obj is not None and entry.obj else token
@@ -233,6 +240,15 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         classes=frame.obj_classes,
         cameo=entry.cameo,
     )
+
+
+def _origin(kit: Kit, token: Token, event_type: str) -> Token | None:
+    """The actor of an agentless passive attack is where it came from: "a mortar bomb was fired at Israel *from
+    the Gaza Strip*"."""
+    if event_type not in ("ASSAULT", "MOBILIZE"):
+        return None
+    found = syntax.prep_object(token, "from")
+    return found if found is not None and found.ent_type_ in ("GPE", "NORP", "ORG", "LOC") else None
 
 
 def _joint(kit: Kit, frame: Frame) -> bool:

@@ -32,7 +32,13 @@ def actors_of(
     exclude: frozenset[int] = frozenset(),
 ) -> list[Actor]:
     """The actors a phrase names: one per coordinated member (``reciprocal`` is kept for the callers' intent)."""
+    group = _group_nominal(kit, token, ctx, memory)
+    if group:
+        return group
     heads = [token] + [c for c in syntax.conjuncts(token) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    holders = _holders_of(kit, token)
+    if holders:  # "the presidents of Kenya and Tanzania": one actor per country
+        heads = holders
     found: list[Actor] = []
     for head in heads:
         split = _coordinated_modifiers(head, ctx)
@@ -43,6 +49,54 @@ def actors_of(
         if actor is not None and not any(same_actor(actor, a) for a in found):
             found.append(actor)
     return found
+
+
+def _holders_of(kit: Kit, token: Token) -> list[Token]:
+    """ "the presidents of Kenya and Tanzania", "foreign ministers of Russia and China": the coordinated "of"
+    phrase of a plural role noun names one holder per member."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in kit.agent_words:
+        return []
+    inner = syntax.prep_object(token, "of")
+    if inner is None or not syntax.conjuncts(inner):
+        return []
+    members = [inner, *syntax.conjuncts(inner)]
+    return members if all(m.ent_type_ in ("GPE", "NORP", "ORG") for m in members) else []
+
+
+def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: Memory) -> list[Actor]:
+    """ "the two sides", "both countries": the last two countries named before it (in this sentence, else in the
+    discourse memory); nothing when they cannot be told."""
+    if token.lemma_.lower() not in kit.words("group_nominals") or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(c.lower_ in ("two", "both") for c in token.children):
+        return []
+    candidates: list[Actor] = []
+    earlier = [e for e in token.sent.ents if e.end <= token.i and e.label_ in ("GPE", "NORP", "ORG")]
+    for ent in reversed(earlier):
+        found = ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
+        if found is not None:
+            candidates.append(found)
+    candidates += list(reversed(memory.groups + memory.people))
+    return _two_countries(token, candidates)
+
+
+def _two_countries(token: Token, candidates: list[Actor]) -> list[Actor]:
+    picked: list[Actor] = []
+    for actor in candidates:
+        if actor.country and all(actor.country != p.country for p in picked):
+            picked.append(relabel(actor, token))
+        if len(picked) == 2:
+            return picked
+    return []
+
+
+def names_someone(kit: Kit, token: Token) -> bool:
+    """Whether a phrase can name an actor: an entity, a role or group noun, a personal pronoun, or a noun
+    owned or specified by one ("the city of Phoenix", "Moscow's envoy"); "a bomb", "that", "shells" cannot."""
+    if syntax.is_actorish(token, kit.agent_words):
+        return True
+    inner = syntax.prep_object(token, "of")
+    return inner is not None and inner.ent_type_ in syntax.ACTOR_ENTS
 
 
 def actor_of(
@@ -168,11 +222,13 @@ def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
             continue
         if not syntax.is_actorish(token, kit.agent_words):
             continue
-        actor = actor_of(kit, token, ctx, memory)
-        if actor is None:
-            continue
-        person = token.ent_type_ == "PERSON" or bool(actor.role) or any(t.ent_type_ == "PERSON" for t in token.subtree)
-        memory.add(actor, person=person)
+        for member in [token, *syntax.conjuncts(token)]:  # "Russia and the United States held talks"
+            actor = actor_of(kit, member, ctx, memory)
+            if actor is None:
+                continue
+            subtree = list(member.subtree) if member.i == token.i else [member]
+            person = member.ent_type_ == "PERSON" or bool(actor.role) or any(t.ent_type_ == "PERSON" for t in subtree)
+            memory.add(actor, person=person)
 
 
 def relabel(actor: Actor, token: Token) -> Actor:

@@ -1,7 +1,8 @@
 """Speech acts: in reported or quoted speech the speaker acts.
 
 * "X said Y must / should / is obliged to ..." is X REQUEST Y (a modal demand);
-* a military response, countermeasures or consequences promised or conditioned are a THREATEN (:mod:`.threats`);
+* a military response, countermeasures or consequences promised or conditioned, or a response verb on a condition,
+  are a THREATEN (:mod:`.threats`);
 * "Y has no veto over ..." is the speaker REJECT Y (an entitlement denied).
 """
 
@@ -32,6 +33,13 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
                 item = _modal_request(kit, token, modal, quotes)
                 if item is not None:
                     found.append(item)
+        # "X will respond if Y ...": a conditioned response is a THREATEN without a threat verb.
+        if syntax.is_verbal(token) and token.i not in heads and token.i not in covered:
+            item = threats.threat_from_verb(kit, token, quotes)
+            if item is not None:
+                found.append(item)
+                covered |= {t.i for t in token.subtree}
+                continue
         # a military response / countermeasures / consequences promised or conditioned: a THREATEN.
         if token.pos_ == "NOUN" and token.i not in covered and threats.is_threat_noun(kit, token):
             item = threats.threat_from_noun(kit, token, quotes)

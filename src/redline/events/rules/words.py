@@ -49,6 +49,9 @@ WORD_KEYS = (
     "relative_pronouns",
     "neutral_sources",
     "claim_verbs",
+    "response_verbs",
+    "possibility_aux",
+    "group_nominals",
 )
 TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (
