@@ -182,11 +182,24 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
     return None, ""
 
 
+def _temporal(child: Token) -> bool:
+    """A date or time phrase on a noun ("Rebels in the Ivory Coast *on Tuesday*"): a parse slip, not the name."""
+    if child.ent_type_ in ("DATE", "TIME"):
+        return True
+    obj = first_child(child, "pobj") if child.dep_ == "prep" else None
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
 def np_span(token: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative
-    clauses, appositions or trailing punctuation ("Members of parliament from Kenya's Liberal Democratic Party")."""
+    """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative and
+    infinitival clauses, appositions, date phrases or trailing punctuation ("Members of parliament from Kenya's
+    Liberal Democratic Party"; "a U.S. request" of "a U.S. request to interrogate detainees")."""
     keep = [token.i]
-    stack = [child for child in token.children if child.dep_ not in NP_EXCLUDE]
+    stack = [
+        child
+        for child in token.children
+        if child.dep_ not in NP_EXCLUDE and not (child.dep_ == "acl" and child.i > token.i) and not _temporal(child)
+    ]
     while stack:
         item = stack.pop()
         keep.append(item.i)

@@ -162,7 +162,8 @@ def _acting(kit: Kit, item: Coded, where: Where, speakers: list[Actor]) -> list[
     if item.actor is not None:
         actors = parties.actors_of(kit, item.actor, where.ctx, where.memory, reciprocal=item.reciprocal)
         nobody = not any(a.country or a.name or a.kb_id for a in actors)
-        if item.actor_how.endswith(":weak") and nobody and not parties.names_someone(kit, item.actor):
+        weak = item.actor_how.endswith(":weak") or item.actor.pos_ == "PRON"
+        if weak and nobody and not parties.names_someone(kit, item.actor):
             return []  # "a bomb went off", "that could include ...": no one acts
         doers = _threatening_doers(kit, item, where, actors)
         if doers:
@@ -206,8 +207,8 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
             recipients = _addressee(kit, item, where, actors)
         if item.speech and item.type == "REQUEST" and not recipients:
             return None
-    if not actors and (not recipients or item.negated):
-        return None  # nobody acts: nothing to code (and a negated act of nobody is noise)
+    if not actors and (not recipients or item.negated or item.hypothetical or item.future):
+        return None  # nobody acts: nothing to code (and a negated, possible or coming act of nobody is noise)
     actors = parties.distinct(actors)
     if item.speaker_acts and not actors:
         return None

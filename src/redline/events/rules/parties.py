@@ -93,7 +93,7 @@ def _two_countries(token: Token, candidates: list[Actor]) -> list[Actor]:
 def names_someone(kit: Kit, token: Token) -> bool:
     """Whether a phrase can name an actor: an entity, a role or group noun, a personal pronoun, or a noun
     owned or specified by one ("the city of Phoenix", "Moscow's envoy"); "a bomb", "that", "shells" cannot."""
-    if syntax.is_actorish(token, kit.agent_words):
+    if any(syntax.is_actorish(t, kit.agent_words) for t in [token, *syntax.conjuncts(token)]):
         return True
     inner = syntax.prep_object(token, "of")
     return inner is not None and inner.ent_type_ in syntax.ACTOR_ENTS
@@ -105,8 +105,8 @@ def actor_of(
     """The actor one noun phrase (or pronoun) names; an unresolved phrase is kept as written."""
     if head.pos_ == "PRON":
         near = _antecedent_in_sentence(kit, head, exclude)
-        if near is not None:
-            return relabel(actor_of(kit, near, ctx, memory) or Actor(text=near.text), head)
+        if near is not None:  # the named mention in this sentence stands for the pronoun
+            return actor_of(kit, near, ctx, memory) or Actor(text=near.text, start=near.idx, end=near.idx + len(near))
         antecedent = memory.antecedent(head.lower_)
         if antecedent is None:
             return Actor(text=head.text, start=head.idx, end=head.idx + len(head.text))
@@ -126,7 +126,8 @@ def actor_of(
     if actor is None or actor.country is None:
         actor = _from_apposition(head, ctx, actor, text, span) or actor
     if (actor is None or actor.country is None) and (place := kit.gazetteer.lookup(text)) is not None:
-        actor = Actor(text=text, name=actor.name if actor else place.name, country=place.country)
+        name = actor.name if actor else place.name
+        actor = Actor(text=text, start=span.start_char, end=span.end_char, name=name, country=place.country)
     if actor is None:
         return Actor(text=text, start=span.start_char, end=span.end_char)
     # the whole phrase is the mention, whichever part of it resolved
@@ -200,9 +201,12 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Mem
     ):
         speaker = voice.quote.speaker
         mention = speaker.mention or speaker.name or ""
+        start = _mention_offset(voice, mention)
         return [
             Actor(
                 text=mention,
+                start=start,
+                end=start + len(mention) if start >= 0 else -1,
                 name=speaker.name,
                 country=speaker.country,
                 sector=speaker.sector,
@@ -213,6 +217,19 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Mem
     if voice.speaker is not None:
         return actors_of(kit, voice.speaker, ctx, memory, reciprocal=False)
     return []
+
+
+def _mention_offset(voice: Voice, mention: str) -> int:
+    """Where a quote's speaker mention stands in the quote's sentence (-1 when it is elsewhere)."""
+    if not mention or voice.quote is None:
+        return -1
+    doc_text = voice.speaker.doc.text if voice.speaker is not None else None
+    if doc_text is None and voice.verb is not None:
+        doc_text = voice.verb.doc.text
+    if doc_text is None:
+        return -1
+    found = doc_text.find(mention, max(0, voice.quote.start - 300), voice.quote.end + 300)
+    return found
 
 
 def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
