@@ -133,12 +133,15 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
     ``"head"`` (a relative or participial clause: the noun it modifies) or ``""`` (none found).
     """
     current = token
+    controlled = False  # reached through an xcomp: "X is scheduled / was asked to attend" -> X attends
     for _ in range(8):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child, "subj"
         for child in current.children:
             if child.dep_ == "nsubjpass":
+                if controlled:
+                    return child, "subj"
                 found = agent(current)
                 if found is not None:
                     return found, "agent"
@@ -163,6 +166,7 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
                 if controller is not None:
                     return controller, "object"
             current = head
+            controlled = True
             continue
         if current.dep_ in ("conj", "advcl", "pcomp") or (current.dep_ == "prep" and is_verbal(head)):
             current = head

@@ -102,8 +102,9 @@ def _cameo_entry(kit: Kit, lemma: str, code: str, plover: str, mode: str | None,
 
 
 def classes(kit: Kit, token: Token) -> frozenset[str]:
-    """Noun classes of a token, plus "place"/"named" from its entity type; quantity nouns ("tons of food",
-    "$5 million worth of goods") take the classes of their "of" phrase."""
+    """Noun classes of a token, plus "place"/"named" from its entity type; quantity and partitive nouns ("tons
+    of food", "$5 million worth of goods", "part of a military aid program") take the classes of their "of"
+    phrase."""
     found = set(kit.lexicon.classes_of(token))
     if token.ent_type_ in ("GPE", "LOC", "FAC"):
         found.add("place")
@@ -119,10 +120,15 @@ def classes(kit: Kit, token: Token) -> frozenset[str]:
         current = token
         for _ in range(2):
             amount = current.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or current.pos_ == "NUM"
+            amount = amount or current.lemma_.lower() in kit.words("partitive_nouns")
             inner = syntax.prep_object(current, "of", "in") if amount else syntax.prep_object(current, "of")
             if inner is None:
                 break
             inner_classes = kit.lexicon.classes_of(inner)
+            if not inner_classes:  # "part of a military *aid* program"
+                for child in inner.children:
+                    if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+                        inner_classes |= kit.lexicon.classes_of(child) - kit.rules.who_classes
             if inner_classes:
                 found |= inner_classes
                 break
@@ -172,6 +178,8 @@ def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
             return None
     if "object" in entry.needs and obj is None:
         return None
+    if "complement" in entry.needs and syntax.first_child(token, "xcomp") is None:
+        return None  # the pattern is for "warned X *to* ...": without a to-infinitive the next pattern is tried
     frame = Frame(token=token, entry=entry, obj=obj, obj_classes=obj_classes)
     if "recipient" in entry.needs and entry.wrap is None and not arguments.recipients(kit, frame, entry.recipient):
         return None

@@ -52,6 +52,9 @@ WORD_KEYS = (
     "response_verbs",
     "possibility_aux",
     "group_nominals",
+    "partitive_nouns",
+    "blame_adjectives",
+    "wrongdoing_nouns",
 )
 TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (
