@@ -133,12 +133,15 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
     ``"head"`` (a relative or participial clause: the noun it modifies) or ``""`` (none found).
     """
     current = token
+    controlled = False  # reached through an xcomp: "X is scheduled / was asked to attend" -> X attends
     for _ in range(8):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child, "subj"
         for child in current.children:
             if child.dep_ == "nsubjpass":
+                if controlled:
+                    return child, "subj"
                 found = agent(current)
                 if found is not None:
                     return found, "agent"
@@ -163,6 +166,7 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
                 if controller is not None:
                     return controller, "object"
             current = head
+            controlled = True
             continue
         if current.dep_ in ("conj", "advcl", "pcomp") or (current.dep_ == "prep" and is_verbal(head)):
             current = head
@@ -182,11 +186,24 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
     return None, ""
 
 
+def _temporal(child: Token) -> bool:
+    """A date or time phrase on a noun ("Rebels in the Ivory Coast *on Tuesday*"): a parse slip, not the name."""
+    if child.ent_type_ in ("DATE", "TIME"):
+        return True
+    obj = first_child(child, "pobj") if child.dep_ == "prep" else None
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
 def np_span(token: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative
-    clauses, appositions or trailing punctuation ("Members of parliament from Kenya's Liberal Democratic Party")."""
+    """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative and
+    infinitival clauses, appositions, date phrases or trailing punctuation ("Members of parliament from Kenya's
+    Liberal Democratic Party"; "a U.S. request" of "a U.S. request to interrogate detainees")."""
     keep = [token.i]
-    stack = [child for child in token.children if child.dep_ not in NP_EXCLUDE]
+    stack = [
+        child
+        for child in token.children
+        if child.dep_ not in NP_EXCLUDE and not (child.dep_ == "acl" and child.i > token.i) and not _temporal(child)
+    ]
     while stack:
         item = stack.pop()
         keep.append(item.i)
@@ -220,7 +237,11 @@ def is_actorish(token: Token, agent_words: frozenset[str]) -> bool:
 
 
 def negated(token: Token, negation_words: frozenset[str]) -> bool:
-    """A ``neg`` dependent (not, n't, never) on the predicate or, for "no" objects, on its direct object."""
+    """A ``neg`` dependent (not, n't, never) on the predicate (or on the copula of an adjective or noun
+    predicate: "was *not* ready to agree") or, for "no" objects, on its direct object."""
+    copula = token.dep_ in ("acomp", "attr") and not tree.is_root(token) and token.head.lemma_.lower() == "be"
+    if copula and any(child.dep_ == "neg" for child in token.head.children):
+        return True
     for child in token.children:
         if child.dep_ == "neg":
             return True
@@ -266,6 +287,8 @@ def conditional_clause(token: Token, marks: frozenset[str]) -> Token | None:
 
 
 def _mark(clause: Token, marks: frozenset[str]) -> bool:
+    if _inverted(clause):
+        return True
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ in marks:
             return True
@@ -274,6 +297,21 @@ def _mark(clause: Token, marks: frozenset[str]) -> bool:
         if child.dep_ == "mark" and child.lower_ == "in" and in_case:
             return True
     return False
+
+
+INVERSION_AUX = ("should", "had", "were")
+
+
+def _inverted(clause: Token) -> bool:
+    """An inverted condition: the clause opens with should/had/were before its subject ("Should Serbia
+    recognise the border, ...", "Had they known, ...")."""
+    if clause.dep_ != "advcl":
+        return False
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None or subject is None or aux.lower_ not in INVERSION_AUX:
+        return False
+    return aux.i < subject.i and aux.i == clause.left_edge.i
 
 
 def inside_conditional(token: Token, marks: frozenset[str]) -> bool:

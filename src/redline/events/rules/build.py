@@ -161,13 +161,34 @@ def _acting(kit: Kit, item: Coded, where: Where, speakers: list[Actor]) -> list[
         return speakers if in_sentence else [parties.relabel(a, item.actor) for a in speakers]
     if item.actor is not None:
         actors = parties.actors_of(kit, item.actor, where.ctx, where.memory, reciprocal=item.reciprocal)
+        nobody = not any(a.country or a.name or a.kb_id for a in actors)
+        weak = item.actor_how.endswith(":weak") or item.actor.pos_ == "PRON"
+        if weak and nobody and not parties.names_someone(kit, item.actor):
+            return []  # "a bomb went off", "that could include ...": no one acts
+        doers = _threatening_doers(kit, item, where, actors)
+        if doers:
+            return doers
         if item.type in kit.types("verbal_acts") and parties.speaks_for(speakers, actors):
             # "Ryabkov said Russia was ready to respond": the statement is the act, and its speaker made it
             return speakers
         return actors
-    if item.type == "CONSULT" and voice is not None:
+    if item.type in ("CONSULT", "AGREE") and item.head.pos_ in ("NOUN", "PROPN") and voice is not None:
         return speakers  # "talks with X are progressing", says a negotiating party
     return []
+
+
+def _threatening_doers(kit: Kit, item: Coded, where: Where, warners: list[Actor]) -> list[Actor]:
+    """ "Ankara would retaliate if ..., the foreign minister warned": the side that would act threatens, when the
+    one who warns speaks for it (an official of no other known country); "NATO warned that Russia would attack"
+    stays NATO's warning."""
+    if item.type != "THREATEN" or item.content_actor is None:
+        return []
+    doers = parties.actors_of(kit, item.content_actor, where.ctx, where.memory, reciprocal=False)
+    countries = {a.country for a in doers if a.country}
+    if not countries:
+        return []
+    own = {a.country for a in warners if a.country}
+    return doers if not own or own <= countries else []
 
 
 def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor], list[Actor]] | None:
@@ -186,8 +207,8 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
             recipients = _addressee(kit, item, where, actors)
         if item.speech and item.type == "REQUEST" and not recipients:
             return None
-    if not actors and (not recipients or item.negated):
-        return None  # nobody acts: nothing to code (and a negated act of nobody is noise)
+    if not actors and (not recipients or item.negated or item.hypothetical or item.future):
+        return None  # nobody acts: nothing to code (and a negated, possible or coming act of nobody is noise)
     actors = parties.distinct(actors)
     if item.speaker_acts and not actors:
         return None

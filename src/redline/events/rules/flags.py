@@ -1,7 +1,10 @@
 """Flags: negation, future and hypothetical marks on a coded event, and PLOVER's rules that follow from them.
 
-* future: a future auxiliary or a future wrapper above the event ("will impose", "plans to impose");
-* hypothetical: a condition ("if ...", "unless ...", "in case of ...") or "otherwise";
+* future: a future auxiliary or a future wrapper above the event ("will impose", "plans to impose", "talks are
+  expected to resume");
+* hypothetical: a condition ("if ...", "unless ...", "in case of ...", "should X ..."), "otherwise", or a modal of
+  possibility ("could", "might", "may");
+* negated: a negation on the event, or on a wrapper above it ("did *not* intend to deploy");
 * PLOVER's future rules: a promised cooperative act is AGREE, a promised retreat CONCEDE, a declared or
   conditioned future attack THREATEN; a refused cooperation ("will not accept") is REJECT.
 """
@@ -28,6 +31,10 @@ def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
     top = _through_wrappers(kit, item, top)
     if syntax.is_future(top, kit.future_aux) and item.type != "AGREE":
         item.future = True
+    if _possible(kit, top):
+        item.hypothetical = True
+    if item.head.pos_ in ("NOUN", "PROPN") and top.lemma_.lower() in kit.words("scheduled_verbs"):
+        item.future = True  # "talks are expected to resume in the spring"
     condition = syntax.conditional_clause(top, kit.marks)
     if condition is None and item.content_head is not None:
         condition = syntax.conditional_clause(syntax.governing_verb(item.content_head), kit.marks)
@@ -60,6 +67,8 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
         if not wrapped(current) or tree.is_root(current):
             return current
         lemma = current.head.lemma_.lower()
+        if syntax.negated(current.head, kit.negation) and not item.speech:
+            item.negated = True  # "did not intend to deploy": the act is denied, not planned
         if lemma in kit.future_lemmas:
             item.future = True
             if lemma in kit.words("declaring_lemmas"):
@@ -70,23 +79,38 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
     return top
 
 
+def _possible(kit: Kit, top: Token) -> bool:
+    """A modal of possibility on the clause ("sanctions could include ...", "violence might erupt")."""
+    current = top
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in kit.words("possibility_aux") for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj") or tree.is_root(current):
+            return False
+        current = current.head
+    return False
+
+
 def _future_rules(kit: Kit, item: Coded) -> None:
     """PLOVER: promised cooperation is AGREE, a promised retreat CONCEDE, a declared future attack THREATEN."""
-    if not item.future or item.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+    if not item.future or item.type in ("AGREE", "THREATEN", "REQUEST", "ACCUSE"):
         return
+    if item.negated:
+        return  # "will not attack": a denial, not a threat
     explicit_actor = item.actor is not None and item.actor_how in ("subj", "agent")
     if item.unless and item.type in ("RETREAT", "AID", "COOPERATE", "SANCTION") and explicit_actor:
         item.rule.append(f"future {item.type} unless ...->THREATEN")
         item.type, item.mode = "THREATEN", "relations"
         return
-    if item.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and explicit_actor:
+    if item.type == "CONSULT" or (item.type in ("SUPPORT", "COOPERATE", "AID") and explicit_actor):
+        # PLOVER: references to future meetings are AGREE
         item.rule.append(f"future {item.type}->AGREE")
         item.type, item.mode = "AGREE", None
     elif item.type == "RETREAT" and explicit_actor:
         item.rule.append("future RETREAT->CONCEDE")
         item.type, item.mode = "CONCEDE", None
-    elif item.type in kit.types("material_conflict") and (
-        item.hypothetical or (_declared(kit, item) and item.type != "MOBILIZE")
+    elif (item.type in kit.types("material_conflict") or (item.type == "REJECT" and explicit_actor)) and (
+        item.hypothetical or (_declared(kit, item) and item.type not in ("MOBILIZE", "REJECT"))
     ):
         table = kit.lexicon.cues.get("threat_modes", {})
         mode = table.get(f"{item.type}:{item.mode}") or table.get(item.type)

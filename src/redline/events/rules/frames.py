@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline import tree
 from redline.events import syntax
 from redline.events.lexicon import Entry
 from redline.events.rules import arguments
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Frame, Token
+from redline.events.rules.recipients import fallback
 
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound", "amod", "appos"})
 ENTITY_CLASSES = frozenset({"place", "named", "people"})
@@ -100,8 +102,9 @@ def _cameo_entry(kit: Kit, lemma: str, code: str, plover: str, mode: str | None,
 
 
 def classes(kit: Kit, token: Token) -> frozenset[str]:
-    """Noun classes of a token, plus "place"/"named" from its entity type; quantity nouns ("tons of food",
-    "$5 million worth of goods") take the classes of their "of" phrase."""
+    """Noun classes of a token, plus "place"/"named" from its entity type; quantity and partitive nouns ("tons
+    of food", "$5 million worth of goods", "part of a military aid program") take the classes of their "of"
+    phrase."""
     found = set(kit.lexicon.classes_of(token))
     if token.ent_type_ in ("GPE", "LOC", "FAC"):
         found.add("place")
@@ -117,10 +120,15 @@ def classes(kit: Kit, token: Token) -> frozenset[str]:
         current = token
         for _ in range(2):
             amount = current.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or current.pos_ == "NUM"
+            amount = amount or current.lemma_.lower() in kit.words("partitive_nouns")
             inner = syntax.prep_object(current, "of", "in") if amount else syntax.prep_object(current, "of")
             if inner is None:
                 break
             inner_classes = kit.lexicon.classes_of(inner)
+            if not inner_classes:  # "part of a military *aid* program"
+                for child in inner.children:
+                    if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+                        inner_classes |= kit.lexicon.classes_of(child) - kit.rules.who_classes
             if inner_classes:
                 found |= inner_classes
                 break
@@ -170,6 +178,8 @@ def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
             return None
     if "object" in entry.needs and obj is None:
         return None
+    if "complement" in entry.needs and syntax.first_child(token, "xcomp") is None:
+        return None  # the pattern is for "warned X *to* ...": without a to-infinitive the next pattern is tried
     frame = Frame(token=token, entry=entry, obj=obj, obj_classes=obj_classes)
     if "recipient" in entry.needs and entry.wrap is None and not arguments.recipients(kit, frame, entry.recipient):
         return None
@@ -202,6 +212,9 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         actor, how = arguments.noun_actor(token)
     if how == "passive":
         actor, how = None, ""
+    if actor is None and syntax.is_passive(token):
+        actor = _origin(kit, token, event_type)
+        how = "subj" if actor is not None else ""
     if event_type == "ASSAULT" and mode is None:
         mode = assault_mode(kit, token)
     if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
@@ -214,6 +227,8 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         recipients = subject
     else:
         recipients = arguments.recipients(kit, frame, entry.recipient)
+        if not recipients:
+            recipients = [r for r in fallback(kit, event_type, token, frame.obj) if not tree.same(r, actor)]
     if "recipient" in entry.needs and not recipients:
         return None
     last = frame.obj if frame.obj is not None and entry.obj else token
@@ -233,6 +248,15 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         classes=frame.obj_classes,
         cameo=entry.cameo,
     )
+
+
+def _origin(kit: Kit, token: Token, event_type: str) -> Token | None:
+    """The actor of an agentless passive attack is where it came from: "a mortar bomb was fired at Israel *from
+    the Gaza Strip*"."""
+    if event_type not in ("ASSAULT", "MOBILIZE"):
+        return None
+    found = syntax.prep_object(token, "from")
+    return found if found is not None and found.ent_type_ in ("GPE", "NORP", "ORG", "LOC") else None
 
 
 def _joint(kit: Kit, frame: Frame) -> bool:

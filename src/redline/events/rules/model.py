@@ -65,6 +65,7 @@ class Coded:
     content_head: Token | None = None  # a wrapper's complement (its conditions make the wrapper hypothetical)
     cameo: str | None = None  # the CAMEO code when a pattern of the CAMEO dictionary found the event
     claimed: bool = False  # a third party says the actor did it ("the White House said Russia ...")
+    content_actor: Token | None = None  # the subject of a wrapper's complement ("warned (that) Ankara would ...")
 
     def modality(self) -> str:
         """How the text presents the act: negated, hypothetical, claimed, future or asserted (first that holds)."""

@@ -32,7 +32,13 @@ def actors_of(
     exclude: frozenset[int] = frozenset(),
 ) -> list[Actor]:
     """The actors a phrase names: one per coordinated member (``reciprocal`` is kept for the callers' intent)."""
+    group = _group_nominal(kit, token, ctx, memory)
+    if group:
+        return group
     heads = [token] + [c for c in syntax.conjuncts(token) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    holders = _holders_of(kit, token)
+    if holders:  # "the presidents of Kenya and Tanzania": one actor per country
+        heads = holders
     found: list[Actor] = []
     for head in heads:
         split = _coordinated_modifiers(head, ctx)
@@ -45,14 +51,62 @@ def actors_of(
     return found
 
 
+def _holders_of(kit: Kit, token: Token) -> list[Token]:
+    """ "the presidents of Kenya and Tanzania", "foreign ministers of Russia and China": the coordinated "of"
+    phrase of a plural role noun names one holder per member."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in kit.agent_words:
+        return []
+    inner = syntax.prep_object(token, "of")
+    if inner is None or not syntax.conjuncts(inner):
+        return []
+    members = [inner, *syntax.conjuncts(inner)]
+    return members if all(m.ent_type_ in ("GPE", "NORP", "ORG") for m in members) else []
+
+
+def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: Memory) -> list[Actor]:
+    """ "the two sides", "both countries": the last two countries named before it (in this sentence, else in the
+    discourse memory); nothing when they cannot be told."""
+    if token.lemma_.lower() not in kit.words("group_nominals") or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(c.lower_ in ("two", "both") for c in token.children):
+        return []
+    candidates: list[Actor] = []
+    earlier = [e for e in token.sent.ents if e.end <= token.i and e.label_ in ("GPE", "NORP", "ORG")]
+    for ent in reversed(earlier):
+        found = ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
+        if found is not None:
+            candidates.append(found)
+    candidates += list(reversed(memory.groups + memory.people))
+    return _two_countries(token, candidates)
+
+
+def _two_countries(token: Token, candidates: list[Actor]) -> list[Actor]:
+    picked: list[Actor] = []
+    for actor in candidates:
+        if actor.country and all(actor.country != p.country for p in picked):
+            picked.append(relabel(actor, token))
+        if len(picked) == 2:
+            return picked
+    return []
+
+
+def names_someone(kit: Kit, token: Token) -> bool:
+    """Whether a phrase can name an actor: an entity, a role or group noun, a personal pronoun, or a noun
+    owned or specified by one ("the city of Phoenix", "Moscow's envoy"); "a bomb", "that", "shells" cannot."""
+    if any(syntax.is_actorish(t, kit.agent_words) for t in [token, *syntax.conjuncts(token)]):
+        return True
+    inner = syntax.prep_object(token, "of")
+    return inner is not None and inner.ent_type_ in syntax.ACTOR_ENTS
+
+
 def actor_of(
     kit: Kit, head: Token, ctx: ActorContext, memory: Memory, *, exclude: frozenset[int] = frozenset()
 ) -> Actor | None:
     """The actor one noun phrase (or pronoun) names; an unresolved phrase is kept as written."""
     if head.pos_ == "PRON":
         near = _antecedent_in_sentence(kit, head, exclude)
-        if near is not None:
-            return relabel(actor_of(kit, near, ctx, memory) or Actor(text=near.text), head)
+        if near is not None:  # the named mention in this sentence stands for the pronoun
+            return actor_of(kit, near, ctx, memory) or Actor(text=near.text, start=near.idx, end=near.idx + len(near))
         antecedent = memory.antecedent(head.lower_)
         if antecedent is None:
             return Actor(text=head.text, start=head.idx, end=head.idx + len(head.text))
@@ -72,7 +126,8 @@ def actor_of(
     if actor is None or actor.country is None:
         actor = _from_apposition(head, ctx, actor, text, span) or actor
     if (actor is None or actor.country is None) and (place := kit.gazetteer.lookup(text)) is not None:
-        actor = Actor(text=text, name=actor.name if actor else place.name, country=place.country)
+        name = actor.name if actor else place.name
+        actor = Actor(text=text, start=span.start_char, end=span.end_char, name=name, country=place.country)
     if actor is None:
         return Actor(text=text, start=span.start_char, end=span.end_char)
     # the whole phrase is the mention, whichever part of it resolved
@@ -146,9 +201,12 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Mem
     ):
         speaker = voice.quote.speaker
         mention = speaker.mention or speaker.name or ""
+        start = _mention_offset(voice, mention)
         return [
             Actor(
                 text=mention,
+                start=start,
+                end=start + len(mention) if start >= 0 else -1,
                 name=speaker.name,
                 country=speaker.country,
                 sector=speaker.sector,
@@ -161,6 +219,19 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Mem
     return []
 
 
+def _mention_offset(voice: Voice, mention: str) -> int:
+    """Where a quote's speaker mention stands in the quote's sentence (-1 when it is elsewhere)."""
+    if not mention or voice.quote is None:
+        return -1
+    doc_text = voice.speaker.doc.text if voice.speaker is not None else None
+    if doc_text is None and voice.verb is not None:
+        doc_text = voice.verb.doc.text
+    if doc_text is None:
+        return -1
+    found = doc_text.find(mention, max(0, voice.quote.start - 300), voice.quote.end + 300)
+    return found
+
+
 def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
     """Keep this sentence's subjects for the pronouns of the next ones."""
     for token in sent:
@@ -168,11 +239,13 @@ def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
             continue
         if not syntax.is_actorish(token, kit.agent_words):
             continue
-        actor = actor_of(kit, token, ctx, memory)
-        if actor is None:
-            continue
-        person = token.ent_type_ == "PERSON" or bool(actor.role) or any(t.ent_type_ == "PERSON" for t in token.subtree)
-        memory.add(actor, person=person)
+        for member in [token, *syntax.conjuncts(token)]:  # "Russia and the United States held talks"
+            actor = actor_of(kit, member, ctx, memory)
+            if actor is None:
+                continue
+            subtree = list(member.subtree) if member.i == token.i else [member]
+            person = member.ent_type_ == "PERSON" or bool(actor.role) or any(t.ent_type_ == "PERSON" for t in subtree)
+            memory.add(actor, person=person)
 
 
 def relabel(actor: Actor, token: Token) -> Actor:

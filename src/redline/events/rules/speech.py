@@ -1,7 +1,8 @@
 """Speech acts: in reported or quoted speech the speaker acts.
 
 * "X said Y must / should / is obliged to ..." is X REQUEST Y (a modal demand);
-* a military response, countermeasures or consequences promised or conditioned are a THREATEN (:mod:`.threats`);
+* a military response, countermeasures or consequences promised or conditioned, or a response verb on a condition,
+  are a THREATEN (:mod:`.threats`);
 * "Y has no veto over ..." is the speaker REJECT Y (an entitlement denied).
 """
 
@@ -32,12 +33,24 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
                 item = _modal_request(kit, token, modal, quotes)
                 if item is not None:
                     found.append(item)
+        # "X will respond if Y ...": a conditioned response is a THREATEN without a threat verb.
+        if syntax.is_verbal(token) and token.i not in heads and token.i not in covered:
+            item = threats.threat_from_verb(kit, token, quotes)
+            if item is not None:
+                found.append(item)
+                covered |= {t.i for t in token.subtree}
+                continue
         # a military response / countermeasures / consequences promised or conditioned: a THREATEN.
         if token.pos_ == "NOUN" and token.i not in covered and threats.is_threat_noun(kit, token):
             item = threats.threat_from_noun(kit, token, quotes)
             if item is not None:
                 found.append(item)
                 covered |= {t.i for t in token.subtree}
+        # "X is responsible for the killings", says Y: Y accuses X.
+        if token.lemma_.lower() in kit.words("blame_adjectives") and token.i not in heads:
+            item = _blame(kit, token, quotes)
+            if item is not None:
+                found.append(item)
         # "Y has no veto over ...": the speaker rejects Y's claim.
         denied = any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
         if lemma in kit.entitlements and token.dep_ == "dobj" and token.head.lemma_.lower() == "have" and denied:
@@ -120,6 +133,37 @@ def _modal_request(kit: Kit, verb: Token, modal: Token, quotes: Sequence[Quote])
         voice=voice,
         speaker_acts=True,
         context=context,
+    )
+
+
+def _blame(kit: Kit, adjective: Token, quotes: Sequence[Quote]) -> Coded | None:
+    """ "Sudan's government is responsible for mass killings, according to a UN report": blame laid in someone's
+    statement is that speaker's accusation of the one blamed."""
+    if adjective.dep_ not in ("acomp", "attr", "amod"):
+        return None
+    wrong = syntax.prep_object(adjective, "for", "of", "in")
+    wrongdoing = kit.words("wrongdoing_nouns")
+    if wrong is None or (wrong.lower_ not in wrongdoing and wrong.lemma_.lower() not in wrongdoing):
+        return None
+    verb = adjective.head if adjective.dep_ != "amod" else adjective
+    voice = voice_of(kit, verb, quotes)
+    subj, _ = syntax.subject(verb)
+    if voice is None or subj is None or not syntax.is_actorish(subj, kit.agent_words):
+        return None
+    if voice.speaker is not None and subj.i == voice.speaker.i:
+        return None
+    return Coded(
+        type="ACCUSE",
+        mode="allege",
+        head=verb,
+        first=adjective,
+        last=adjective,
+        rule=[f"speech: blame ({adjective.lower_})"],
+        speech=True,
+        conf=kit.weight("entitlement"),
+        recipients=[subj],
+        voice=voice,
+        speaker_acts=True,
     )
 
 

@@ -3,7 +3,8 @@ is a THREATEN by Russia (or the speaker) against NATO, hypothetical.
 
 A threat noun (``threat_response`` class with a threatening modifier, a cost noun with a severe adjective, or
 "war/confrontation" under a condition) codes a threat when its clause is promised (future), conditioned
-("if ...", "otherwise") or warned of. The condition's subject is the recipient.
+("if ...", "otherwise") or warned of. A verb of responding ("respond", "retaliate") does the same when it is
+conditioned or warned of: a threat needs no threat verb. The condition's subject is the recipient.
 """
 
 from __future__ import annotations
@@ -122,6 +123,42 @@ def _threatened(
         ):
             return [subj]
     return []
+
+
+def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:
+    """ "Russia will respond if NATO deploys missiles", "Ankara would retaliate if the embargo stayed": a response
+    promised on a condition, or warned of, is a threat by its subject against the condition's party."""
+    if verb.lemma_.lower() not in kit.words("response_verbs") or syntax.inside_conditional(verb, kit.marks):
+        return None
+    conditional = syntax.conditional_clause(verb, kit.marks)
+    warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(verb) if t.i != verb.i)
+    future = syntax.is_future(verb, kit.future_aux)
+    if not (conditional is not None or (warned and future)):
+        return None
+    voice = voice_of(kit, verb, quotes)
+    subj, how = syntax.subject(verb)
+    actor = subj if subj is not None and syntax.is_actorish(subj, kit.agent_words) else None
+    if actor is None and voice is None:
+        return None
+    recipients = _threatened(kit, verb, conditional, actor, voice)
+    militarily = any(c.lower_ in ("militarily", "military", "forcefully") for c in verb.children)
+    return Coded(
+        type="THREATEN",
+        mode="violence" if militarily else None,
+        head=verb,
+        first=verb,
+        last=verb,
+        rule=[f"speech: conditional response ({verb.lemma_.lower()})"],
+        speech=True,
+        conf=kit.weight("threat_noun"),
+        actor=actor,
+        actor_how=how if actor is not None else "",
+        recipients=recipients,
+        hypothetical=conditional is not None,
+        future=future,
+        voice=voice,
+        speaker_acts=actor is None,
+    )
 
 
 def condition_party(kit: Kit, condition: Token, actor: Token | None) -> Token | None:

@@ -49,6 +49,12 @@ WORD_KEYS = (
     "relative_pronouns",
     "neutral_sources",
     "claim_verbs",
+    "response_verbs",
+    "possibility_aux",
+    "group_nominals",
+    "partitive_nouns",
+    "blame_adjectives",
+    "wrongdoing_nouns",
 )
 TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (

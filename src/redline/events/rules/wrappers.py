@@ -15,6 +15,7 @@ from typing import Any
 from redline import tree
 from redline.events import syntax
 from redline.events.rules import arguments, frames, threats
+from redline.events.rules import recipients as recipients_module
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Frame, Token
 
@@ -85,6 +86,7 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
             result_type, result_mode = entry.type, entry.mode
     if keep and content.coded is not None and kind != "allege":
         inner = content.coded
+        inner.negated = inner.negated or bool(row.get("negate"))
         inner.future = inner.future or content.future
         inner.rule.append(f"under {entry.name}")
         if kind == "future" or content.future:
@@ -108,6 +110,9 @@ def _wrapped(
     if how == "passive" and token.lemma_.lower() not in kit.words("stance_passives"):
         actor, how = None, ""  # "was accused of ...": the subject is the one accused
     recipients = _wrapper_recipients(kit, frame, kind, row, content, actor)
+    if recipients is not None and not recipients and result_type in recipients_module.PLACED_TYPES:
+        place = recipients_module.place_target(token, content.token)  # "lifted a curfew in Montenegro"
+        recipients = [place] if place is not None else []
     if recipients is None or ("recipient" in entry.needs and not recipients):
         return None
     inner = content.coded
@@ -136,6 +141,7 @@ def _wrapped(
         context=set(entry.context) | (inner.context if inner is not None else set()),
         classes=content.classes,
         content_head=content.token,
+        content_actor=inner.actor if inner is not None and inner.actor_how in ("subj", "agent") else None,
     )
 
 
@@ -225,6 +231,13 @@ def _wrapper_recipients(
                 break
     if not found and inner is not None and kind == "request" and inner.actor_how == "object":
         found = [inner.actor] if inner.actor is not None else []
+    if not found and content.what == "noun" and content.token is not None:
+        target = recipients_module.response_target(kit, frame.entry.type or "REJECT", content.token)
+        found = [target] if target is not None and not tree.same(target, actor) else []
+    if not found and kind == "request" and content.token is not None and content.what in ("frame", "clause"):
+        subject, how = syntax.subject(content.token)  # "demanded that Hamas renounce ...": Hamas is asked
+        party = arguments.actorish(kit, subject) if subject is not None and how == "subj" else None
+        found = [party] if party is not None and not tree.same(party, actor) else []
     return found
 
 
