@@ -16,7 +16,17 @@ from redline.actors.grouping import Group
 from redline.actors.matching import Comp
 from redline.actors.memory import ArticleMemory, Referent
 from redline.actors.tokens import Tok
-from redline.actors.words import DEFINITE, GENERIC_HEADS, INDEFINITE, MODIFIERS, NATION, PERSONISH, TITLE, WORD_STOP
+from redline.actors.words import (
+    DEFINITE,
+    GENERIC_HEADS,
+    HEAD_WORDS,
+    INDEFINITE,
+    MODIFIERS,
+    NATION,
+    PERSONISH,
+    TITLE,
+    WORD_STOP,
+)
 from redline.kb import KnowledgeBase, Person, Role, fold
 
 
@@ -56,7 +66,10 @@ class Interpreter:
         det = self._determiner(toks, group.i)
         possessive = any(t.key == "'s" for t in toks[group.i : group.j])
         definite = (
-            det in DEFINITE or possessive or (det is None and bool(titles) and toks[titles[0].i].text[:1].isupper())
+            det in DEFINITE
+            or possessive
+            or toks[group.i].key in DEFINITE  # "the" inside a phrase: "The White House press secretary"
+            or (det is None and bool(titles) and toks[titles[0].i].text[:1].isupper())
         )
         indefinite = det in INDEFINITE
         nation = self._nation(comps)
@@ -67,7 +80,11 @@ class Interpreter:
         title_sector = self._title_sector(head_titles) or self._title_sector(titles)
         body = body or next((c.entry.body for c in titles if c.entry.body), None)
         plural = (last_title is not None and last_title.entry.plural) or any(c.kind == "people" for c in head)
-        words = frozenset(t.key for c in titles for t in toks[c.i : c.j] if t.key not in WORD_STOP)
+        # title words, without those of a body-naming noun ("diplomacy" in "the head of French diplomacy")
+        words = (
+            frozenset(t.key for c in titles if not (c.kind == "role" and c.entry.body) for t in toks[c.i : c.j])
+            - WORD_STOP
+        )
         office = next((c.entry.ref for c in reversed(head_titles) if c.kind == "office"), None)
         reading = Reading(definite=definite and not indefinite, plural=plural)
         if persons:
@@ -83,6 +100,8 @@ class Interpreter:
                     return self._from_person(reading, found[0], found[1], former and found[1] is None)
             if country is None and body and reading.definite:
                 country = self.memory.last_country
+            if country is None and reading.definite and last_title is not None and last_title.kind == "role":
+                country = self._allies(last_title, toks)
             if body and country and office is None:
                 inst = self.kb.institution_by_body.get((country, body))
                 if inst is not None:
@@ -103,6 +122,13 @@ class Interpreter:
             return reading
         reading.country, reading.sector, reading.kb_id, reading.name = country, nat_sector, nat_id, nat_name
         return reading if country is not None or nat_sector is not None or nat_name else None
+
+    def _allies(self, title: Comp, toks: list[Tok]) -> str | None:
+        """ "The allies" in an article about NATO are NATO's: a role noun that is also a context noun takes the
+        organisation the article is about, if one was mentioned."""
+        phrase = " ".join(t.key for t in toks[title.i : title.j])
+        oid = self._org_in_context(phrase, seat=False) if phrase in self.kb.context_nouns else None
+        return self.kb.organisations[oid].code if oid is not None else None
 
     def _title_sector(self, titles: list[Comp]) -> str | None:
         """The sector the titles give: the head noun's, unless it is a generic head ("rebel leaders" are rebels)."""
@@ -202,10 +228,15 @@ class Interpreter:
             reading.sector = "ELI" if former else (sector or (known.sector if known else None))
             return reading
         candidates = [comp.person] if comp.person else [p for e in comp.entries if (p := self.kb.person_of(e.ref))]
+        remembered = False
         if comp.kind == "surname" or len(candidates) > 1:
             memory = [k.person for k in self.memory.people if k.person in candidates]
             if memory:
-                candidates = [memory[0]]
+                candidates, remembered = [memory[0]], True
+        if comp.kind == "surname" and not remembered and self.date is not None and not (country or office):
+            # "Wallace" in 2016 is not the minister who took office in 2019: a bare surname names a known person
+            # only once they have held (or hold) an office, unless the article named them in full
+            candidates = [p for p in candidates if not _only_later(p, self.date)]
         person = self._choose(candidates, country, office)
         if person is None:
             codes = {p.country for p in candidates}
@@ -287,6 +318,7 @@ class Interpreter:
         self, words: frozenset[str], office: str | None, country: str | None, body: str | None, former: bool
     ) -> tuple[Person, Role | None] | None:
         """Who a definite title names: someone the article already named, else the office holder that day."""
+        office, body = self._headed_office(words, office, body)
         for known in self.memory.people:
             if known.person is None or known.role_obj is None:
                 continue
@@ -294,18 +326,16 @@ class Interpreter:
                 continue
             if self._refers(words, office, known.role_obj):
                 return known.person, known.role_obj
-        if office is None or former:
+        if office is None or former or country is None:
             return None
         spec = self.kb.offices.get(office)
         if spec is None:
-            return None
-        if country is None:
             return None
         org = self.kb.organisations.get(country.lower()) if self.kb.is_organisation(country) else None
         if spec.loose:
             office = spec.loose
         elif spec.weak:
-            if not words or not words <= {"leader", "head", "chief"}:
+            if not words or not words <= HEAD_WORDS:
                 return None
             if org is not None:
                 office = org.leader or ""
@@ -315,11 +345,30 @@ class Interpreter:
                 return None
         if org is not None:
             office = org.office_aliases.get(office, office)
+        return self._one_holder(country, office, body, words)
+
+    def _headed_office(
+        self, words: frozenset[str], office: str | None, body: str | None
+    ) -> tuple[str | None, str | None]:
+        """ "The head of French diplomacy", "the head of the Pentagon", "the tenant of the Elysée": a head word and a
+        body name the office that leads the body (foreign minister, defence secretary, president)."""
+        spec = self.kb.offices.get(office or "")
+        if spec is not None and spec.weak and body in self.kb.body_heads and words and words <= HEAD_WORDS:
+            return self.kb.body_heads[body], None
+        return office, body
+
+    def _one_holder(
+        self, country: str, office: str, body: str | None, words: frozenset[str]
+    ) -> tuple[Person, Role | None] | None:
+        """The one holder of an office that day; among several (a body's press secretary and its spokesman), the
+        one whose title has the mention's title words."""
         holders = self.kb.holders(country, office, self.date, body)
         if body is None and len({p.id for p, _ in holders}) > 1:
             holders = [(p, r) for p, r in holders if r.body is None]
-        people = {p.id for p, _ in holders}
-        if len(people) != 1:
+        if len({p.id for p, _ in holders}) > 1 and words:
+            titled = [(p, r) for p, r in holders if words <= set(fold(r.title).replace("-", " ").split())]
+            holders = titled or holders
+        if len({p.id for p, _ in holders}) != 1:
             return None
         return holders[0]
 
@@ -337,3 +386,8 @@ class Interpreter:
         while k >= 0 and toks[k].key in MODIFIERS:
             k -= 1
         return toks[k].key if k >= 0 else None
+
+
+def _only_later(person: Person, day: dt.date) -> bool:
+    """Whether every role the person is known for starts after ``day``."""
+    return bool(person.roles) and all(r.start is not None and r.start > day for r in person.roles)

@@ -24,6 +24,7 @@ _WORDS = wordlists.load(
         "allegiance": "list",
         "generic_heads": "words",
         "title_stopwords": "words",
+        "head_words": "words",
     },
 )
 _CUTOFFS = wordlists.load(
@@ -51,6 +52,7 @@ LOCATIVE_VERBS_TO: frozenset[str] = _WORDS["motion_verbs"]
 ALLEGIANCE: tuple[list[str], ...] = tuple([prefix, "-"] for prefix in _WORDS["allegiance"])
 GENERIC_HEADS: frozenset[str] = _WORDS["generic_heads"]
 WORD_STOP: frozenset[str] = _WORDS["title_stopwords"]
+HEAD_WORDS: frozenset[str] = _WORDS["head_words"]
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", ""})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})

@@ -147,7 +147,8 @@ def polnear_lines(scores: PolnearScores, *, details: int = 0) -> list[str]:
         f"all       recall {scores.recall_all:.3f}  F1 {scores.f1_all:.3f}  "
         f"({scores.found_all} of {scores.gold_all} attributions)",
         f"speakers  accuracy {scores.speaker_accuracy:.3f} over {scores.speaker_judged} "
-        f"({scores.speaker_unknown} unknown, {scores.speaker_wrong} wrong)",
+        f"({scores.speaker_unknown} unknown, {scores.speaker_wrong} wrong; {scores.speaker_unjudged} sources name "
+        "no one)",
     ]
     if details:
         lines.extend(

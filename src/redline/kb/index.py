@@ -30,6 +30,7 @@ class KnowledgeBase:
         self.surname_stoplist: set[str] = set()
         self.regions: list[str] = []
         self.organisation_heads: dict[str, str | None] = {}
+        self.body_heads: dict[str, str] = {}  # body slug -> the office that leads it
         self.countries: dict[str, Country] = {}
         self.organisations: dict[str, Organisation] = {}
         self.institutions: dict[str, Institution] = {}

@@ -118,7 +118,7 @@ class _Checker:
 def _load_lexicon_file(kb: KnowledgeBase, path: Path) -> None:
     data = _read_yaml(path)
     chk = _Checker(path, kb)
-    fields = "sectors offices former_words role_nouns organisation_heads not_names surname_stoplist regions"
+    fields = "sectors offices former_words role_nouns organisation_heads not_names surname_stoplist regions body_heads"
     chk.mapping(data, "top level", fields.split())
     for code, desc in (data.get("sectors") or {}).items():
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
@@ -149,6 +149,11 @@ def _load_lexicon_file(kb: KnowledgeBase, path: Path) -> None:
     kb.not_names.update(fold(w) for w in chk.texts(data.get("not_names"), "not_names", "not_names"))
     kb.surname_stoplist.update(fold(w) for w in chk.texts(data.get("surname_stoplist"), "surname_stoplist", "names"))
     kb.regions.extend(chk.texts(data.get("regions"), "regions", "regions"))
+    heads = chk.mapping(data.get("body_heads") or {}, "body_heads", set(data.get("body_heads") or {}))
+    for body, office in heads.items():
+        if office not in kb.offices:
+            raise chk.fail(f"body_heads.{body}", f"unknown office {office!r}")
+        kb.body_heads[chk.key(body, "body_heads", "body")] = office
     for head, sector in (data.get("organisation_heads") or {}).items():
         kb.organisation_heads[fold(str(head))] = chk.sector(sector, f"organisation_heads.{head}")
 

@@ -33,6 +33,7 @@ from redline.quotes import phrases
 from redline.quotes.enrichment import Enrichment
 from redline.quotes.phrases import Nominal
 from redline.quotes.referents import ReferentReader
+from redline.records import Actor
 
 
 @dataclass(slots=True)
@@ -93,11 +94,19 @@ class Coreference:
     def _unnamed(self, head: Token, span: Span, index: int, resolution: Resolution) -> Referent | None:
         """The referent of a speaker phrase without a name: a document, a role, people, an organisation noun."""
         lemma = head.lemma_.lower()
+        if head.tag_ in ("NNS", "NNPS") and (phrases.definite(span) or span[0].lower_ in lex.PAIR_WORDS):
+            group = self._group(head, span)
+            if group is not None:
+                return group
         if lemma in lex.DOCUMENT_NOUNS:
             owner = phrases.document_owner(head)
             if owner is not None:
                 return self._noun_phrase(owner, index).referent
             return self._document_author(head, index) if phrases.definite(span) else None
+        if lemma in lex.COUNTERPART_WORDS:
+            counterpart = self._counterpart(head, span, index)
+            if counterpart is not None:
+                return counterpart
         if lemma in lex.ROLE_WORDS or head.lower_ in lex.ROLE_WORDS:
             nominal = phrases.nominal(span, head)
             resolution.nominal = nominal
@@ -111,6 +120,44 @@ class Coreference:
                 referent = self.reader.described_org(span)  # "Russian state media", "a Pentagon spokesman's office"
             return referent
         return None
+
+    def _group(self, head: Token, span: Span) -> Referent | None:
+        """ "The two ministers", "both leaders", "both sides": the last two of the kind mentioned before, as one
+        speaker ("Sergei Lavrov and Antony Blinken"; the country when they share one)."""
+        if not any(t.lower_ in lex.PAIR_WORDS for t in span):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in lex.PARTY_NOUNS:
+            kind, accept = "org", (lambda r: r.kind == "org" and not r.anonymous)
+        elif lemma in lex.ROLE_WORDS:
+            nominal = phrases.nominal(span, head)
+            # two office holders need not share a title ("the two ministers": a foreign minister and a secretary
+            # of state): anyone with a role who fits the phrase's places
+            anyone = Nominal("official", frozenset(), nominal.places, indefinite=False)
+            kind, accept = "person", (lambda r: not r.anonymous and self.compatible(r, anyone))
+        else:
+            return None
+        members: list[Referent] = []
+        for mention in reversed(self.memory.mentions):
+            if mention.start < span.start_char and mention.referent not in members and accept(mention.referent):
+                members.append(mention.referent)
+                if len(members) == 2:
+                    break
+        if len(members) != 2:
+            return None
+        actors = [self.enrichment.enrich(m) for m in reversed(members)]
+        names = " and ".join(m.name for m in reversed(members))
+        countries = {a.country for a in actors if a is not None}
+        sectors = {a.sector for a in actors if a is not None}
+        shared = next(iter(countries)) if len(countries) == 1 and None not in countries else None
+        actor = Actor(
+            text=span.text,
+            name=names,
+            country=shared,
+            sector=next(iter(sectors)) if len(sectors) == 1 else None,
+            role=head.lower_ if kind == "person" else None,
+        )
+        return Referent(name=names, kind="group", actor=actor, resolved=True)
 
     def _document_author(self, head: Token, index: int) -> Referent | None:
         """Who issued "the statement" / "the readout": the main subject of a recent sentence that named one."""
@@ -128,10 +175,45 @@ class Coreference:
             self._sentences = list(self.doc.sents)
         return self._sentences[index]
 
-    def compatible(self, referent: Referent, nominal: Nominal) -> bool:
-        """Whether a person can be called by this role noun (licence, extra title words, places)."""
+    def _counterpart(self, head: Token, span: Span, index: int) -> Referent | None:
+        """ "Her Russian counterpart", "Lavrov's US counterpart": whoever holds, in the place the phrase names, the
+        office the possessor holds (on the article's date)."""
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        places = phrases.nominal(span, head).places
+        if possessor is None or not places or not self.enrichment.dated:
+            return None
+        if possessor.lower_ in lex.PRONOUN_GENDER:
+            gender = lex.PRONOUN_GENDER[possessor.lower_]
+            owner = self.memory.pronoun(possessor.idx, index, kind="person", gender=gender)
+        else:
+            owner = self.reader.named_at(possessor)
+        actor = self.enrichment.enrich(owner) if owner is not None else None
+        if actor is None or not actor.role or not actor.kb_id:
+            return None
+        place = next(iter(sorted(places)))
+        found = self.enrichment.resolve_actor(f"the {place.capitalize()} {actor.role}", span.start_char, span.end_char)
+        if found is None or not found.kb_id or not found.name or found.kb_id == actor.kb_id:
+            return None
+        return self._holder_referent(found)
+
+    def _holder_referent(self, actor: Actor) -> Referent:
+        """The referent for a person the actor resolver named from a title (a known referent if already there)."""
+        candidate = self.reader.find(actor.name or "", "person") or Referent(name=actor.name or "", kind="person")
+        if candidate not in self.memory.referents:
+            candidate.actor, candidate.resolved = actor, True
+            candidate.role_words = {w for w in (actor.role or "").lower().split() if w in lex.ROLE_WORDS}
+            self.memory.referents.append(candidate)
+        return candidate
+
+    def compatible(self, referent: Referent, nominal: Nominal, *, licence: bool = True) -> bool:
+        """Whether a person can be called by this role noun (licence, extra title words, places); without
+        ``licence`` only gender and places are checked (the title itself was read by the actor resolver)."""
         if referent.kind != "person":
             return False
+        if not licence:
+            return self._gender_fits(referent, nominal) and (
+                not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
+            )
         words = referent.role_words | self.enrichment.sector_roles(referent)
         licensed = lex.ROLE_LICENSES.get(nominal.noun, frozenset({nominal.noun}))
         if nominal.noun in lex.GENERIC_ROLES:
@@ -139,37 +221,42 @@ class Coreference:
                 return False
         elif not (licensed & words) and nominal.noun not in words:
             return False
-        if nominal.noun in lex.FEMALE_ROLES and referent.gender == "m":
-            return False
-        if nominal.noun in lex.MALE_ROLES and referent.gender == "f":
+        if not self._gender_fits(referent, nominal):
             return False
         if not nominal.extra <= words:
             return False
         return not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
+
+    @staticmethod
+    def _gender_fits(referent: Referent, nominal: Nominal) -> bool:
+        if nominal.noun in lex.FEMALE_ROLES and referent.gender == "m":
+            return False
+        return not (nominal.noun in lex.MALE_ROLES and referent.gender == "f")
 
     def _antecedent(self, nominal: Nominal, span: Span) -> Referent | None:
         found = self.memory.latest(span.start_char, lambda referent: self.compatible(referent, nominal))
         return found or self._from_actors(nominal, span)
 
     def _from_actors(self, nominal: Nominal, span: Span) -> Referent | None:
-        """A definite role with no earlier holder ("the Russian president"): the office holder on the date.
+        """A definite role with no earlier holder ("the Russian president", "the head of French diplomacy"): the
+        holder on the date, as the actor resolver reads the whole phrase.
 
-        Only a specific role counts (never "the official"), and the holder must fit the nominal like any
-        antecedent would (role licence, place).
+        Only a specific role counts (never "the official"); the holder must agree with the phrase's places and
+        gender (its title words were read by the resolver, which knows "head of diplomacy" is a minister).
         """
         if nominal.noun in lex.GENERIC_ROLES or not self.enrichment.dated:
             return None  # without the article's date the office holder would be today's, a guess
         actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
         if actor is None or not actor.kb_id or not actor.name or not actor.role:
             return None
-        candidate = self.reader.find(actor.name, "person") or Referent(name=actor.name, kind="person")
-        known = candidate in self.memory.referents
-        if not known:
+        known = self.reader.find(actor.name, "person")
+        candidate = known or Referent(name=actor.name, kind="person")
+        if known is None:
             candidate.actor, candidate.resolved = actor, True
             candidate.role_words = {w for w in actor.role.lower().split() if w in lex.ROLE_WORDS}
-        if not self.compatible(candidate, nominal):
+        if not self.compatible(candidate, nominal, licence=False):
             return None
-        if not known:
+        if known is None:
             self.memory.referents.append(candidate)
         return candidate
 

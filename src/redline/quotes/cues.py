@@ -120,12 +120,19 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     """Head of the speaker's noun phrase for the cue verb ``token`` (see the module docstring)."""
     if depth > 6:
         return None
-    for child in token.children:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    if subjects:
+        # several subjects come from a misparse (a run-in heading: "THE BORROWING ... Mr. McKinley said"): the
+        # speaker-like one nearest before the verb is the speaker ("His counterpart, X, for her part insisted")
+        ranked = [c for c in subjects if speaker_like(c)] or subjects
+        before = [child for child in ranked if child.i < token.i]
+        return before[-1] if before else ranked[0]
     quoted = _quoted_person(token)
     if quoted is not None:
         return quoted
+    inserted = _inserted_participle(token)
+    if inserted is not None:
+        return inserted
     head = token.head
     if head.i == token.i:
         return None
@@ -140,6 +147,17 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     if outer is not None and (participle or cues[outer.i] == cues.get(token.i)):
         return subject_of(outer, cues, depth + 1)
     return subject_of(head, cues, depth + 1)
+
+
+def _inserted_participle(token: Token) -> Token | None:
+    """The speaker of "X, asked about Y, said ...", parsed with X as the subject of "asked", not of "said"."""
+    for child in token.lefts:
+        if child.dep_ in ("ccomp", "advcl") and child.tag_ in ("VBN", "VBD"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            between = token.doc[child.right_edge.i + 1 : token.i]
+            if subject is not None and any(t.is_punct for t in between):
+                return subject
+    return None
 
 
 def _quoted_person(token: Token) -> Token | None:
@@ -158,11 +176,19 @@ def _quoted_person(token: Token) -> Token | None:
 
 def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | None]) -> tuple[int, int] | None:
     doc = token.doc
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and _reported(c, token)]
+    own = subjects.get(token.i)
+    clauses = [
+        c
+        for c in token.children
+        if c.dep_ == "ccomp" and _reported(c, token) and not (own is not None and c.left_edge.i <= own.i <= c.i)
+    ]
+    if not clauses:  # "told a meeting ... that the army had ...": a reported clause parsed as a relative one
+        clauses = _misattached_that_clauses(token)
+    if not clauses:  # "said after the convention he would not accept": a reported clause parsed as an adverbial
+        clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _finite_unmarked(c)]
     if clauses:
-        first = min(c.left_edge.i for c in clauses)
+        first = min(_clause_start(c) for c in clauses)
         last = max(c.right_edge.i for c in clauses)
-        own = subjects.get(token.i)
         for i in sorted(cues):
             if not first < i <= last or i == token.i or cues[i] == "according to" or own is None:
                 continue
@@ -179,6 +205,9 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
     ):
         first = token.head.left_edge.i
         last = _left_of_clause(token) - 1
+    elif _parenthetical(token, cues):  # "Back home, Mr. Clarke said, he decided to ...": the clause after it
+        first = _right_of_clause(token) + 1
+        last = token.head.right_edge.i
     else:
         return None
     while first <= last and (doc[first].is_space or (doc[first].lower_ in EDGE and doc[first].dep_ != "nsubj")):
@@ -188,6 +217,62 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause starts: its left edge, unless it was parsed as an adverbial whose leading phrase
+    belongs to the cue ("said after the convention he would ..."): then its "that" or its subject."""
+    if clause.dep_ != "advcl":
+        return clause.left_edge.i
+    starts = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
+    return min(starts) if starts else clause.left_edge.i
+
+
+def _misattached_that_clauses(token: Token) -> list[Token]:
+    """Clauses "that ..." with their own subject hung on the verb's object (the audience) as relative clauses;
+    a true relative "that" is the clause's subject or object, not its marker."""
+    if token.lemma_.lower() not in lex.TELLING_VERBS:
+        return []
+    found = []
+    for obj in token.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < token.i:
+            continue
+        for clause in obj.subtree:
+            if clause.dep_ != "relcl":
+                continue
+            marker = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"), None)
+            if marker is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                found.append(clause)
+    return found
+
+
+def _finite_unmarked(clause: Token) -> bool:
+    """A finite clause with its own subject and no subordinator but "that" ("if", "when", "because" make it an
+    adverbial): a statement."""
+    participle = clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if not clause.tag_.startswith("VB") or participle:
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    subordinated = any(
+        (c.dep_ == "mark" and c.lower_ != "that") or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children
+    )
+    return has_subject and not subordinated
+
+
+def _parenthetical(token: Token, cues: dict[int, str]) -> bool:
+    """A cue set off by commas inside the clause it reports ("X, Mr. Clarke said, Y")."""
+    doc = token.doc
+    after = _right_of_clause(token) + 1
+    return (
+        token.dep_ == "parataxis"
+        and token.head.i > token.i
+        and token.head.i not in cues
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and _left_of_clause(token) > 0
+        and doc[_left_of_clause(token) - 1].is_punct
+        and after < len(doc)
+        and doc[after].is_punct
+    )
 
 
 def _complement(token: Token) -> tuple[int, int] | None:
@@ -212,6 +297,10 @@ def _reported(clause: Token, verb: Token) -> bool:
     return any(t.is_punct or t.is_quote for t in between) or (
         left == clause.right_edge.i + 1 and (clause.right_edge.is_punct or clause.right_edge.is_quote)
     )
+
+
+def _right_of_clause(token: Token) -> int:
+    return max([token.i] + [c.right_edge.i for c in token.children if c.dep_ not in ("punct", "ccomp")])
 
 
 def _left_of_clause(token: Token) -> int:

@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span
 from redline.quotes import lexicon as lex
 from redline.quotes.cues import Cue, find_cues
 from redline.quotes.discourse import Discourse, Resolution
-from redline.quotes.marks import QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
-from redline.records import Quote, Speaker
+from redline.quotes.marks import SPEAKER_LABEL, QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
+from redline.records import Actor, Quote, Speaker
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 _BEFORE = re.compile(r"[ \t,—–-]*")
@@ -201,6 +201,11 @@ class _Reader:
         embedded = any(c.isalnum() for c in self.text[line_start : span.open]) or self._text_follows(span)
         if embedded and len(span.text(self.text).split()) < lex.SCARE_WORDS:
             return
+        labelled = self._labelled(span, index, paragraph) if opens_paragraph else None
+        if labelled is not None:
+            self.claimed.add(i)
+            self.found.append(labelled)
+            return
         resolution = None
         cue = None
         last = next((f for f in reversed(self.found) if f.resolution is not None), None)
@@ -214,6 +219,19 @@ class _Reader:
             resolution = self._previous_subject(start_sentence - 1, span.open)
         self.claimed.add(i)
         self.found.append(_Found(span.start, span.end, "direct", cue, resolution, None, index, paragraph, span.gaps))
+
+    def _labelled(self, span: QuoteSpan, index: int, paragraph: int) -> _Found | None:
+        """A transcript turn ("WALLACE: Let's start ..."): the label's speaker said the rest of the quotation."""
+        label = SPEAKER_LABEL.match(self.text, span.start)
+        if label is None or label.end() >= span.end or label.group(1).lower() in lex.HEADLINE_LABELS:
+            return None
+        name = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+        referent = self.discourse.name_at(name) if name is not None and len(name) else None
+        if referent is None:
+            return None
+        resolution = Resolution(label.group(1), label.start(1), label.end(1), referent)
+        gaps = tuple(g for g in span.gaps if g[0] >= label.end())
+        return _Found(label.end(), span.end, "direct", None, resolution, None, index, paragraph, gaps)
 
     def _text_follows(self, span: QuoteSpan) -> bool:
         """Whether narrative words follow the quotation in its sentence (it sits inside a sentence)."""
@@ -340,6 +358,23 @@ class _Reader:
             country=actor.country if actor is not None else None,
             sector=actor.sector if actor is not None else None,
             # The article's words first; the knowledge base's role only when it is the one held on the article's date.
-            role=referent.role or (actor.role if actor is not None and self.discourse.dated else None),
+            role=self._role(
+                referent.role or (actor.role if actor is not None and self.discourse.dated else None), actor
+            ),
             kb_id=actor.kb_id if actor is not None else None,
         )
+
+    def _role(self, role: str | None, actor: Actor | None) -> str | None:
+        """The role without the country or organisation it belongs to, which ``country`` already says ("NATO
+        Secretary General" with country NATO is "Secretary General": never printed twice)."""
+        if not role or actor is None or not actor.country:
+            return role
+        names = {actor.country.lower()}
+        kb = getattr(self.discourse.enrichment.actors, "kb", None)
+        if kb is not None and (name := kb.country_name(actor.country)):
+            names.add(name.lower())
+        lowered = role.lower()
+        for name in sorted(names, key=len, reverse=True):
+            if lowered.startswith(name + " ") and len(role) > len(name) + 1:
+                return role[len(name) + 1 :].lstrip("'’s ").strip() or role
+        return role

@@ -37,6 +37,7 @@ _WORDS = wordlists.load(
         "sector_roles": "groups",
         "role_words": "words",
         "role_modifiers": "words",
+        "counterpart_words": "words",
         "title_stopwords": "words",
         "female_roles": "words",
         "male_roles": "words",
@@ -49,6 +50,8 @@ _WORDS = wordlists.load(
         "determiners_indefinite": "words",
         "headline_labels": "words",
         "people_nouns": "words",
+        "pair_words": "words",
+        "party_nouns": "words",
         "locative_prepositions": "words",
     },
 )
@@ -83,6 +86,7 @@ GENERIC_ROLES = frozenset(noun for noun, licensed in ROLE_LICENSES.items() if no
 SECTOR_ROLES: dict[str, frozenset[str]] = _WORDS["sector_roles"]
 ROLE_WORDS: frozenset[str] = frozenset(ROLE_LICENSES) | _WORDS["role_words"]
 ROLE_MODIFIERS: frozenset[str] = _WORDS["role_modifiers"]
+COUNTERPART_WORDS: frozenset[str] = _WORDS["counterpart_words"]
 TITLE_NOUNS = ROLE_WORDS - ROLE_MODIFIERS
 TITLE_STOPWORDS: frozenset[str] = _WORDS["title_stopwords"]
 FEMALE_ROLES: frozenset[str] = _WORDS["female_roles"]
@@ -96,6 +100,8 @@ DETERMINERS_DEFINITE: frozenset[str] = _WORDS["determiners_definite"]
 DETERMINERS_INDEFINITE: frozenset[str] = _WORDS["determiners_indefinite"]
 HEADLINE_LABELS: frozenset[str] = _WORDS["headline_labels"]
 PEOPLE_NOUNS: frozenset[str] = _WORDS["people_nouns"]
+PAIR_WORDS: frozenset[str] = _WORDS["pair_words"]
+PARTY_NOUNS: frozenset[str] = _WORDS["party_nouns"]
 LOCATIVE_PREPOSITIONS: frozenset[str] = _WORDS["locative_prepositions"]
 NAME_PARTICLES: frozenset[str] = _NAME_PARTICLES
 

@@ -15,11 +15,13 @@ matter how the parse splits it. The rules, in the order a typesetter would apply
   mark and the next paragraph opens with the same kind of mark, the quotation continues there (the English
   convention for quotations over several paragraphs) and the re-opening mark is recorded as a ``gap``. Otherwise
   the quotation ends with its paragraph and is flagged ``closed=False``. In hard-wrapped text a line break after
-  a word (not after a sentence end) does not end a paragraph.
+  a word (not after a sentence end) does not end a paragraph. A re-opened paragraph that starts with a speaker
+  label (a transcript: ``"WALLACE: …`` then ``"PENCE: …``) is a new quotation, not a continuation.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from redline.nlp import is_hard_wrapped
@@ -36,6 +38,8 @@ PAIRS: dict[str, str] = {
 }
 DOUBLE_OPENERS = '“„«"'
 SENTENCE_END = ".?!…"
+# A transcript's speaker label at the start of a paragraph or quotation: "WALLACE:", "Gov. Pence:".
+SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
 # Stripped from a quotation's edges: the comma of `“…,” he said` belongs to the attribution, not the quote.
 EDGE_PUNCT = ",;:—–- \t\r\n"
 
@@ -177,6 +181,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if stack:
                 outer = stack[0]
                 next_char = text[end] if end < length else ""
+                if next_char and next_char == outer.mark and SPEAKER_LABEL.match(text, end + 1):
+                    # A transcript: the next paragraph is another speaker's turn ("WALLACE: ..."), its own quote.
+                    stack.clear()
+                    finish(outer, None, index)
+                    index = end
+                    continue
                 if next_char and next_char == outer.mark:
                     # The quotation goes on in the next paragraph: skip its re-opening mark.
                     del stack[1:]
