@@ -100,27 +100,35 @@ def floor(first: Said, second: Said, params: QuoteParams) -> float | None:
 class StatementIndex:
     """Statements quotes can still join; ``place`` links one quote.
 
-    Every quote's vector sits in one growing matrix, so a new quote meets only the statements holding a quote
-    close enough to link (one matrix product), not every statement of the window.
+    Each distinct quote text's vector sits once in one growing matrix (agencies' copies repeat a quote word for
+    word), so a new quote meets only the statements holding a quote close enough to link (one matrix product),
+    not every statement of the window.
     """
 
     def __init__(self, params: QuoteParams) -> None:
         self.params = params
         self.statements: dict[str, Statement] = {}
         self._matrix = np.zeros((0, 0), dtype=np.float32)
-        self._owners: list[str] = []
+        self._rows: dict[str, int] = {}  # quote text -> its row
+        self._owners: list[list[str]] = []  # row -> statements holding that text
 
     def attach(self, statement_id: str, item: Said) -> Statement:
         """Put ``item`` in the statement ``statement_id`` (created when new)."""
         statement = self.statements.setdefault(statement_id, Statement(id=statement_id))
         statement.members.append(item)
-        if item.vector.size:
+        if not item.vector.size:
+            return statement
+        row = self._rows.get(item.quote.text)
+        if row is None:
             if self._matrix.shape[1] != item.vector.size:
                 self._matrix = np.zeros((16, item.vector.size), dtype=np.float32)
             if len(self._owners) == len(self._matrix):
                 self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
-            self._matrix[len(self._owners)] = item.vector
-            self._owners.append(statement_id)
+            row = self._rows[item.quote.text] = len(self._owners)
+            self._matrix[row] = item.vector
+            self._owners.append([])
+        if statement_id not in self._owners[row]:
+            self._owners[row].append(statement_id)
         return statement
 
     def fit(self, item: Said, statement: Statement) -> float | None:
@@ -140,7 +148,7 @@ class StatementIndex:
             return []
         lowest = min(self.params.same_speaker_similarity, self.params.unsure_speaker_similarity)
         similar = self._matrix[: len(self._owners)] @ item.vector >= lowest
-        owners = {self._owners[int(row)] for row in np.flatnonzero(similar)}
+        owners = {owner for row in np.flatnonzero(similar) for owner in self._owners[int(row)]}
         return [statement for key, statement in self.statements.items() if key in owners]
 
     def place(self, item: Said) -> Statement:
