@@ -21,7 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.60}  # measured 1.0, 0.947, 0.639 (before: 0.556)
+# measured 1.0, 0.947, 0.639 (before: 0.556)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.60}
 
 
 def _articles(folder: str) -> list[Article]:
