@@ -46,7 +46,7 @@ def get_dyad(store: Db, actor: str, recipient: str) -> dict[str, Any]:
     """One dyad's daily conflict/cooperation series and its escalation alerts."""
     for dyad in analysis.dyads(store):
         if dyad.actor == actor and dyad.recipient == recipient:
-            alerts = [a.as_dict() for a in analysis.detect_alerts([dyad])]
+            alerts = [a.as_dict() for a in analysis.dyad_alerts(store, actor, recipient)]
             return {**dyad_row(dyad), "alerts": alerts}
     raise ApiError(
         404, "not_found", f"no events from {actor!r} to {recipient!r}; see /api/dyads for the dyads there are"
