@@ -45,4 +45,4 @@ def test_the_stream_is_reproducible_dated_by_day_and_coded(tmp_path: Path, monke
         store_items(store, first)
         assert time_stories(store) > 0
         assert len(store.story_assignments()) == 30 and store.pending("stories") == []
-        assert store.event_count(canonical_only=True) < store.event_count()  # recurring reports were merged
+        assert store.count_events(canonical_only=True) < store.count_events()  # recurring reports were merged
