@@ -322,3 +322,36 @@ def test_dev_accusation_content_is_not_coded_as_an_event(dev_store):
             if e.sentence_index == accusation.sentence_index
         ]
         assert [e.event_type for e in same_sentence] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "absent", "present"),
+    [
+        # the outlet a speaker talks to carries the words; the threat is aimed at the alliance
+        (
+            "Sergei Lavrov told RIA Novosti on Monday that Moscow would respond militarily if NATO deployed missiles.",
+            "recipient",
+            {"RIA Novosti"},
+            {"NATO"},
+        ),
+        # an outlet the act is about stays its recipient
+        ("The Kremlin accused RIA Novosti of spreading lies.", "recipient", set(), {"RIA Novosti"}),
+        # "US-led" says who leads the alliance, not that the US is the one threatened or acting
+        (
+            "Deputy Foreign Minister Sergei Ryabkov told RIA Novosti that a confrontation between Russia and the "
+            "US-led military alliance was likely if the diplomatic track failed.",
+            "recipient",
+            {"USA", "RIA Novosti"},
+            set(),
+        ),
+        ("Iran-backed militias attacked a US base in Iraq.", "actor", {"IRN"}, set()),
+    ],
+)
+def test_channels_and_sponsors_are_not_the_parties_of_an_act(text, side, absent, present):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2021-12-13")])
+    assert events, text
+    names = {a.country for e in events for a in getattr(e, side)} | {a.name for e in events for a in getattr(e, side)}
+    assert not names & absent, names
+    assert present <= names | {a.text for e in events for a in getattr(e, side)}, names

@@ -451,3 +451,21 @@ def test_military_technical_response_respond_militarily_and_military_response_ar
         )
     )
     assert groups(merge_events(events, embed=embed_texts, outlets=OUTLETS)) == [["e-0", "e-1", "e-2"], ["e-football"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        ("Sergei Ryabkov", "Sergej Rjabkow", True),  # German transliteration
+        ("Volodymyr Zelenskyy", "Wolodymyr Selenskyj", True),
+        ("Sergei Shoigu", "Sergej Schoigu", True),
+        ("Konstantin Gavrilov", "Konstantin Gawrilow", True),
+        ("Sergei Lavrov", "Sergej Rjabkow", None),  # one shared first name: names alone cannot tell
+        ("Sergei Ryabkov", "Konstantin Gavrilov", False),
+    ],
+)
+def test_transliterations_of_one_name_are_one_person(first: str, second: str, verdict: bool | None) -> None:
+    from redline.stories.names import name_match
+
+    assert name_match(first, second) is verdict
+    assert name_match(second, first) is verdict

@@ -30,6 +30,10 @@ LINE_BREAKS = "redline_line_breaks"
 SENTENCE_END = ".?!…:"
 CLOSING_MARKS = frozenset({'"', "”", "»", "’", "'"})
 PIECE_CHARS = 100_000  # longest text parsed as one piece (see parse_pairs)
+LONGEST_SENTENCE = 3_000
+"""A "sentence" longer than this (characters) is no sentence a reporter wrote but a page without punctuation (a
+scraped list, a run-on of repeated text): the stages that read clauses skip it, because one such span makes
+every cue in it a quote of the rest, and quotes and events grow with its square."""
 T = TypeVar("T")
 
 try:  # spaCy is a hard dependency, but importing it lazily keeps `redline ingest` fast to start.

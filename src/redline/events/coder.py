@@ -37,6 +37,7 @@ from redline.events.rules import build, parties
 from redline.events.rules.kit import Kit, make_kit
 from redline.events.rules.model import Memory
 from redline.events.rules.sentence import code_sentence
+from redline.nlp import LONGEST_SENTENCE
 from redline.records import Event, Quote
 
 
@@ -77,6 +78,8 @@ class EventCoder:
         memory = Memory()
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
+            if sent.end_char - sent.start_char > LONGEST_SENTENCE:
+                continue
             where = build.Where(sent=sent, index=index, article_id=article_id, published=pub, ctx=ctx, memory=memory)
             for item in code_sentence(kit, sent, quotes):
                 events.extend(build.finish(kit, item, where))

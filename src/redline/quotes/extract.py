@@ -34,12 +34,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from redline.nlp import LONGEST_SENTENCE
 from redline.quotes import lexicon as lex
 from redline.quotes.cues import Cue, find_cues
 from redline.quotes.discourse import Discourse, Resolution
 from redline.quotes.marks import SPEAKER_LABEL, QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
 from redline.records import Actor, Quote, Speaker
 
+LONGEST_QUOTE = 2 * LONGEST_SENTENCE
+"""Longer "quotes" are a parse running a cue over a page without punctuation, not anything anyone said."""
 _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 _BEFORE = re.compile(r"[ \t,—–-]*")
 _AFTER = re.compile(r"[ \t,—–-]*(:\s*)?")
@@ -106,7 +109,7 @@ class _Reader:
     def read(self, article_id: str) -> list[Quote]:
         waiting = 0  # quotations before this index have been attributed or dropped
         for index, sent in enumerate(self.sentences):
-            cues = [] if self._title_like(sent) else find_cues(sent, self.quoted)
+            cues = [] if self._title_like(sent) or len(sent.text) > LONGEST_SENTENCE else find_cues(sent, self.quoted)
             main_verbs = {sent.root.i} | {c.i for c in sent.root.children if c.dep_ == "conj"}
             main_verbs |= {cue.token.i for cue in cues}
             self.discourse.observe(sent, index, main_verbs)
@@ -315,7 +318,7 @@ class _Reader:
         quotes: dict[tuple[int, int], Quote] = {}
         for found in sorted(self.found, key=lambda f: (f.start, f.end)):
             key = (found.start, found.end)
-            if key in quotes or found.end <= found.start:
+            if key in quotes or found.end <= found.start or found.end - found.start > LONGEST_QUOTE:
                 continue
             quotes[key] = Quote(
                 id=quote_id(article_id, found.start, found.end),

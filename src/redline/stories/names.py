@@ -1,8 +1,11 @@
 """Are two person names the same person? Three answers, because transliterations are not a yes/no question.
 
 "Sergei Ryabkov" / "Ryabkov" / "Sergey Ryabkov" are surely one person; "Sergei Ryabkov" / "Konstantin Gavrilov"
-surely two; "Sergei Ryabkov" / "Sergej Rjabkow" (German transliteration) scores like "Sergei Lavrov", so names
-alone cannot tell: callers then ask for stronger evidence (closer wording) instead of guessing.
+surely two. Spelled as written, "Sergei Ryabkov" / "Sergej Rjabkow" (German transliteration) scores like
+"Sergei Lavrov", so names are also compared in a *transliteration skeleton*: the spellings English, German and
+French use for the same Cyrillic letters are folded to one (w/v, j/y, sch/sh, tsch/ch, ou/u, ts/z/s, doubled
+letters), which makes the two Ryabkovs equal and leaves Lavrov apart. Between the floors names alone cannot tell:
+callers then ask for stronger evidence (closer wording) instead of guessing.
 """
 
 from __future__ import annotations
@@ -17,12 +20,37 @@ def normalize_name(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
+_FOLDS = (  # longest first: German and French spellings of Cyrillic sounds onto one skeleton
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("zh", "sh"),
+    ("kh", "ch"),
+    ("ou", "u"),
+    ("ts", "s"),
+    ("z", "s"),
+    ("w", "v"),
+    ("j", "y"),
+    ("iy", "y"),
+    ("yy", "y"),
+    ("ei", "ey"),
+)
+
+
+def skeleton(name: str | None) -> str:
+    """A transliteration-neutral form of a name ("Sergej Rjabkow" and "Sergei Ryabkov" give one skeleton)."""
+    text = normalize_name(name)
+    for written, folded in _FOLDS:
+        text = text.replace(written, folded)
+    return "".join(c for n, c in enumerate(text) if n == 0 or c != text[n - 1] or not c.isalpha())
+
+
 def name_match(first: str | None, second: str | None) -> bool | None:
     """True: same person; False: different people; None: cannot tell (either name missing, or in between)."""
     a, b = normalize_name(first), normalize_name(second)
     if not a or not b:
         return None
-    ratio = fuzz.token_set_ratio(a, b)
+    ratio = max(fuzz.token_set_ratio(a, b), fuzz.token_set_ratio(skeleton(a), skeleton(b)))
     if ratio >= SAME_AT:
         return True
     if ratio < DIFFERENT_BELOW:

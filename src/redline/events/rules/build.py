@@ -10,13 +10,14 @@ import hashlib
 from datetime import date
 from typing import Any
 
+from redline import tree
 from redline.events import syntax
 from redline.events.actors import ActorContext
 from redline.events.cameo import CameoCode
 from redline.events.dates import event_date
 from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
-from redline.events.rules.model import Coded, Memory, Voice
+from redline.events.rules.model import Coded, Memory, Token, Voice
 from redline.records import Actor, Event, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -199,7 +200,7 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
     exclude = frozenset({item.actor.i} if item.actor is not None else set())
     for token in item.recipients:
         for actor in parties.actors_of(kit, token, where.ctx, where.memory, reciprocal=True, exclude=exclude):
-            if not any(parties.same_actor(actor, a) for a in actors):
+            if not any(parties.same_actor(actor, a) for a in actors) and not _channel(item, token, actor):
                 recipients.append(actor)
     if item.speech or item.type in kit.types("addressed"):
         recipients = [r for r in recipients if not _own_side(r, actors)]
@@ -213,6 +214,17 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
     if item.speaker_acts and not actors:
         return None
     return actors, recipients, speakers
+
+
+def _channel(item: Coded, token: Token, actor: Actor) -> bool:
+    """ "Ryabkov told RIA Novosti that ...": the news outlet a speaker talks to carries the words; the threat or
+    demand is aimed at whoever its content names. An outlet is a recipient only when the act is about it
+    ("accused the BBC of lying"), i.e. when it is not the object of the verb that reports the words."""
+    if actor.sector != "JRN" or item.voice is None or item.voice.verb is None:
+        return False
+    verb = item.voice.verb
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return tree.same(head, verb) and token.dep_ in ("dative", "dobj", "iobj", "pobj")
 
 
 def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
@@ -263,7 +275,7 @@ def _addressee(kit: Kit, item: Coded, where: Where, actors: list[Actor]) -> list
         return []
     others: list[Actor] = []
     for ent in where.sent.ents:
-        if ent.label_ not in ("ORG", "GPE", "NORP"):
+        if ent.label_ not in ("ORG", "GPE", "NORP") or parties.sponsors(kit, ent):
             continue
         actor = where.ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
         if actor is None or not actor.country or actor.country in own or actor.sector == "JRN":

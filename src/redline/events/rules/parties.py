@@ -118,6 +118,13 @@ def actor_of(
         end = max(end + 1, syntax.np_span(doc[end])[1])
     span = doc[start:end]
     text = span.text
+    sponsor = _sponsor_modifier(kit, span)
+    if sponsor is not None:
+        # "the US-led military alliance" is not the US: read the phrase without its sponsor (else leave it open)
+        rest = "".join(t.text_with_ws for t in span if t.i not in sponsor).strip()
+        found = ctx.resolve(rest, start=span.start_char, end=span.end_char) if rest else None
+        actor = found or Actor(text=text, start=span.start_char, end=span.end_char)
+        return dataclasses.replace(actor, text=text, start=span.start_char, end=span.end_char)
     actor = ctx.resolve(text, start=span.start_char, end=span.end_char)
     if actor is None or (actor.country is None and actor.name is None):
         inner = [a for a in ctx.find(span) if a.country or a.name]
@@ -132,6 +139,30 @@ def actor_of(
         return Actor(text=text, start=span.start_char, end=span.end_char)
     # the whole phrase is the mention, whichever part of it resolved
     return dataclasses.replace(actor, text=text, start=span.start_char, end=span.end_char)
+
+
+def _sponsor_modifier(kit: Kit, span: Any) -> set[int] | None:
+    """Indices of an "X-led" / "X-backed" modifier inside a noun phrase (the participle, the hyphen and the name
+    before it), or None. spaCy splits "US-led" into "US", "-", "led"; the hyphen marks the sponsor participle."""
+    participles = kit.words("sponsor_participles")
+    for token in span:
+        if token.lower_ not in participles or token.i == span.end - 1 or token.i - 2 < span.start:
+            continue
+        if token.doc[token.i - 1].text != "-":
+            continue
+        indices = {t.i for t in token.subtree} | {token.i - 1, token.i - 2}
+        return {i for i in indices if span.start <= i < span.end}
+    return None
+
+
+def sponsors(kit: Kit, span: Any) -> bool:
+    """The span names the sponsor in an "X-led" / "X-backed" modifier (the "US" of "the US-led alliance")."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ in kit.words("sponsor_participles")
+    )
 
 
 def _from_apposition(head: Token, ctx: ActorContext, actor: Actor | None, text: str, span: Any) -> Actor | None:

@@ -47,6 +47,7 @@ WORD_KEYS = (
     "joint_words",
     "not_addressees",
     "relative_pronouns",
+    "sponsor_participles",
     "neutral_sources",
     "claim_verbs",
     "response_verbs",
