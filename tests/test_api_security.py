@@ -12,6 +12,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -277,6 +278,21 @@ def test_a_pipeline_failure_during_post_is_a_json_500(tmp_path: Path) -> None:
         assert_error(http.get("/api/articles"), 500, "internal_error")
 
 
+def _wait_until_serving(server: Any, url: str) -> httpx.Response | None:
+    """The first answer of a starting `redline serve`, or None when it exited because its port was taken."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return httpx.get(f"{url}/api/summary", timeout=5)
+        except httpx.TransportError:
+            if server.poll() is not None:
+                output = server.stdout.read()
+                assert "address already in use" in output.lower(), output[-2000:]
+                return None
+            assert time.monotonic() < deadline, "redline serve did not start within 60 s"
+            time.sleep(0.2)
+
+
 def test_redline_serve_checks_the_host_end_to_end(api_db: Path) -> None:
     """`redline serve` as a user starts it: a real process on a free loopback port, with its port in the policy."""
     import subprocess
@@ -284,19 +300,16 @@ def test_redline_serve_checks_the_host_end_to_end(api_db: Path) -> None:
 
     from conftest import free_port
 
-    port = free_port()
-    command = [sys.executable, "-m", "redline", "serve", "--db", str(api_db), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    for _ in range(3):  # a free port can be taken by another test process before the server binds it
+        port = free_port()
+        command = [sys.executable, "-m", "redline", "serve", "--db", str(api_db), "--port", str(port)]
+        server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        ready = _wait_until_serving(server, f"http://127.0.0.1:{port}")
+        if ready is not None:
+            break
+    assert ready is not None, "redline serve did not start three times"
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                ready = httpx.get(f"{url}/api/summary", timeout=5)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None and time.monotonic() < deadline, "redline serve did not start"
-                time.sleep(0.2)
         assert ready.status_code == 200
         assert_secured(ready)
         assert_error(httpx.get(f"{url}/api/summary", headers={"Host": "attacker.example"}), 400, "invalid_host")

@@ -213,6 +213,17 @@ def test_size_cap_counts_bytes_read(store: Store, tmp_path: Path) -> None:
     assert failure.reason == "too_large" and "1000-byte cap" in failure.detail
 
 
+def test_text_over_the_article_cap_is_quarantined_with_its_size(store: Store, tmp_path: Path) -> None:
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    long.write_text("Title\n\n" + PROSE * 40)
+    short.write_text("Title\n\n" + PROSE)
+    cap = len(PROSE) * 10
+    result = ingest_paths([str(long), str(short)], store, max_chars=cap)
+    (failure,) = store.quarantined()
+    assert failure.reason == "too_long" and failure.source.endswith("long.txt") and f"{cap:,} limit" in failure.detail
+    assert len(result.added) == 1 and store.articles()[0].source.endswith("short.txt")
+
+
 def test_a_folder_with_a_fifo_and_a_link_loop_still_ingests_the_rest(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -136,7 +136,8 @@ def hostile_inputs(folder: Path) -> list[Path]:
         "bad_utf8.txt": b"Kyiv \xff\xfe talks \xc3\x28 resumed " * 40,
         "latin1.txt": ("Le ministre a déclaré que les négociations reprendront à Genève. " * 20).encode("latin-1"),
         "utf16_odd.txt": b"\xff\xfeA",
-        "one_line.txt": (" ".join(words) + ", ").encode() * 8000,  # ~150 KB, no line break at all
+        "one_line.txt": (" ".join(words) + ", ").encode() * 2000,  # ~150 KB, no line break at all
+        "five_mb_one_line.txt": (" ".join(words) + ", ").encode() * 64_000,  # 5 MB: over the article text cap
         "short_lines.txt": "\n".join(f"Item {i}: {words[i % len(words)]}" for i in range(50_000)).encode(),
         "deep.html": b"<html><body>" + b"<div>" * 20_000 + b"Talks resumed." + b"</div>" * 20_000 + b"</body></html>",
         "wrong_types.json": json.dumps({"title": ["a", 1], "text": [1, 2, {"x": None}], "date": 12}).encode(),
@@ -162,7 +163,9 @@ def test_hostile_inputs_end_as_articles_or_quarantine_entries_without_a_tracebac
     assert "Traceback" not in done.stderr
     with Store(db) as store:
         sources = {article.source for article in store.articles()}
-        failed = " ".join(failure.source for failure in store.quarantined())
+        quarantined = store.quarantined()
+        failed = " ".join(failure.source for failure in quarantined)
         assert all(store.pending(stage) == [] for stage in ("nlp", "quotes", "events", "stories"))
     for path in inputs:
         assert any(str(path) in source for source in sources) or str(path) in failed, path.name
+    assert "too_long" in {failure.reason for failure in quarantined if "five_mb" in failure.source}

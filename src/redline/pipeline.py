@@ -15,6 +15,7 @@ from pathlib import Path
 from redline import engine
 from redline.engine.budget import DEFAULT_TIMEOUT, Budget
 from redline.ingest import IngestResult, ingest_paths
+from redline.ingest.raw import MAX_ARTICLE_CHARS
 from redline.records import Failure
 from redline.registry import STAGES, Progress, Stage, no_progress, ordered
 from redline.stages import load_stages
@@ -34,11 +35,13 @@ class RunResult:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How stages run: the per-article time budget, worker processes, and whether to retry quarantined work."""
+    """How stages run: the per-article time budget, worker processes, whether to retry quarantined work, and the
+    longest article text ingest accepts."""
 
     article_timeout: float = DEFAULT_TIMEOUT
     workers: int = 1
     retry_quarantined: bool = False
+    max_article_chars: int = MAX_ARTICLE_CHARS
 
 
 def run_stages(
@@ -127,7 +130,7 @@ def run(
     """`redline run`: ingest, then every stage, then the HTML report in ``out_dir``."""
     options = options or RunOptions()
     started = time.perf_counter()
-    result = RunResult(ingest=ingest_paths(paths, store, progress=progress))
+    result = RunResult(ingest=ingest_paths(paths, store, progress=progress, max_chars=options.max_article_chars))
     result.seconds["ingest"] = time.perf_counter() - started
     if options.retry_quarantined:
         result.retried = retry_quarantined(store)

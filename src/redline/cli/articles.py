@@ -10,6 +10,7 @@ from redline.cli.main import build_query, cli, db_option, export, progress_bars,
 from redline.engine.budget import DEFAULT_TIMEOUT
 from redline.export import FORMATS, write_rows
 from redline.ingest import IngestResult, ingest_paths, private_hosts_allowed
+from redline.ingest.raw import MAX_ARTICLE_CHARS
 from redline.queries import ArticleQuery
 from redline.records import Article
 from redline.store import Store
@@ -37,6 +38,14 @@ allow_private_hosts_option = click.option(
     help="Let URLs (and feed links) reach loopback, private and link-local hosts; refused by default.",
 )
 
+max_chars_option = click.option(
+    "--max-article-chars",
+    type=click.IntRange(min=1),
+    default=MAX_ARTICLE_CHARS,
+    show_default=True,
+    help="Longest article text accepted; longer ones are quarantined as too_long (a dump, not a report).",
+)
+
 
 def _exit_if_nothing(result: IngestResult) -> None:
     if not result.ok:
@@ -50,11 +59,16 @@ def _exit_if_nothing(result: IngestResult) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option(create=True)
 @silent_option
+@max_chars_option
 @allow_private_hosts_option
-def ingest(paths: tuple[str, ...], store: Store, silent: bool, allow_private_hosts: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], store: Store, silent: bool, max_article_chars: int, allow_private_hosts: bool
+) -> None:
     """Ingest files, folders, globs, - (stdin) and http(s) article or feed URLs."""
     with progress_bars(silent) as progress:
-        result = ingest_paths(paths, store, progress=progress, allow_private_hosts=allow_private_hosts)
+        result = ingest_paths(
+            paths, store, progress=progress, max_chars=max_article_chars, allow_private_hosts=allow_private_hosts
+        )
     click.echo(f"added {len(result.added)}, already stored {len(result.skipped)}, quarantined {len(result.failed)}")
     _exit_if_nothing(result)
 
@@ -81,6 +95,7 @@ def ingest(paths: tuple[str, ...], store: Store, silent: bool, allow_private_hos
     help="Seconds one article may take in one stage (per 20,000 characters); past it, it is quarantined.",
 )
 @click.option("--retry-quarantined", is_flag=True, help="Try the articles a stage quarantined once more.")
+@max_chars_option
 @allow_private_hosts_option
 def run(
     paths: tuple[str, ...],
@@ -92,6 +107,7 @@ def run(
     workers: int | None,
     article_timeout: float,
     retry_quarantined: bool,
+    max_article_chars: int,
     allow_private_hosts: bool,
 ) -> None:
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
@@ -101,7 +117,7 @@ def run(
     from redline.pipeline import RunOptions
     from redline.pipeline import run as run_pipeline
 
-    options = RunOptions(article_timeout, workers or 1, retry_quarantined)
+    options = RunOptions(article_timeout, workers or 1, retry_quarantined, max_article_chars)
     if engine == "dask":
         from redline.engine.dask import dask_engine
 

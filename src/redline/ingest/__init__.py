@@ -28,7 +28,7 @@ from redline.ingest.formats import decode, sniff, split
 from redline.ingest.html import extract, html_to_text
 from redline.ingest.items import Item
 from redline.ingest.linking import DuplicateLinker
-from redline.ingest.raw import MAX_BYTES, RawInput
+from redline.ingest.raw import MAX_ARTICLE_CHARS, MAX_BYTES, RawInput
 from redline.ingest.sources import expand
 from redline.ingest.words import count_words
 from redline.progress import Progress, no_progress
@@ -203,6 +203,7 @@ def ingest_paths(
     *,
     progress: Progress = no_progress,
     max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_ARTICLE_CHARS,
     allow_private_hosts: bool | None = None,
     fetcher: Fetcher | None = None,
 ) -> IngestResult:
@@ -222,6 +223,8 @@ def ingest_paths(
     try:
         for raw in expand(list(paths), max_bytes=max_bytes, fetcher=fetcher):
             for outcome in parse_input(raw, fetcher=fetcher):
+                if not isinstance(outcome, Failure) and len(outcome.text) > max_chars:
+                    outcome = _too_long(outcome, max_chars)
                 if isinstance(outcome, Failure):
                     store.quarantine(outcome)
                     result.failed.append(outcome)
@@ -232,6 +235,15 @@ def ingest_paths(
         if own:
             fetcher.close()
     return result
+
+
+def _too_long(article: Article, max_chars: int) -> Failure:
+    """An article over the text cap (see ``MAX_ARTICLE_CHARS``): quarantined with its size, never parsed."""
+    message = f"text of {len(article.text):,} characters is over the {max_chars:,} limit (--max-article-chars)"
+    LOGGER.warning("%s: %s", article.source, message)
+    return Failure(
+        source=article.source, reason="too_long", stage="ingest", detail=message, raw_excerpt=article.text[:200]
+    )
 
 
 def ingest_articles(articles: Sequence[Article], store: Store) -> IngestResult:

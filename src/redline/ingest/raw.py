@@ -16,6 +16,11 @@ from redline.errors import IngestError
 LOGGER = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024  # the cap on one input, counted on the bytes actually read
+MAX_ARTICLE_CHARS = 1_000_000
+"""The cap on one article's cleaned text. A news report, a speech transcript or a long analysis is far shorter;
+a megabyte of text in one article is a dump (a log, a list, a page without structure) that would hold the
+parser for minutes and yield nothing an analyst reads. It is quarantined as ``too_long``; raise the cap with
+``--max-article-chars`` for real long documents."""
 
 
 @dataclass
