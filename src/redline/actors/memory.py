@@ -19,19 +19,17 @@ What it holds:
 - the organisations mentioned (so "the bloc" or "Brussels" is the one the article is about) and the last
   country a person acted for.
 
-Interface (stable; the event coder can adopt it with a small change):
+Interface:
 
 - ``pronoun(offset, sentence, kind=, gender=, exclude=)`` — the referent a he/she/it at ``offset`` points to,
   by the nearest-sentence rule (module docstring of :mod:`redline.quotes.coreference`), or None;
 - ``latest(before, accept)`` — the most recent mention before ``before`` whose referent ``accept`` takes
   (nominals: "the diplomat");
 - ``mention(referent, start, sentence, subject=, main=, ...)`` — record a mention;
-- ``add(actor, person=)`` and ``antecedent(pronoun)`` — an :class:`~redline.records.Actor`-level memory with
-  exactly the semantics of the event coder's own ``Memory`` class (``events/coder.py``): the coder adopts the
-  shared memory by replacing ``memory = Memory()`` in ``EventCoder.code`` with
-  ``memory = getattr(ctx, "memory", None) or ArticleMemory()`` (``ctx`` is its actor context) and deleting its
-  ``Memory`` class; every call it makes (``memory.add(actor, person=...)``, ``memory.antecedent(text)``) keeps
-  its meaning. A later step can then move its pronouns onto :meth:`pronoun`, the rule quotes use.
+- ``add(actor, person=)``, ``antecedent(pronoun)``, ``actor_people`` and ``actor_groups`` — the
+  :class:`~redline.records.Actor`-level memory the event coder keeps in the same object (``EventCoder.code``
+  takes its actor context's memory), so the resolver's people and the coder's subjects live in one place. A later
+  step can move the coder's pronouns onto :meth:`pronoun`, the rule quotes use.
 """
 
 from __future__ import annotations
@@ -96,8 +94,8 @@ class ArticleMemory:
         self.org_seen: dict[str, int] = {}
         self.clock = 0
         self.last_country: str | None = None
-        self._actor_people: list[Actor] = []
-        self._actor_groups: list[Actor] = []
+        self.actor_people: list[Actor] = []
+        self.actor_groups: list[Actor] = []
 
     # --- mentions and pronouns --------------------------------------------------------------------------
 
@@ -218,15 +216,15 @@ class ArticleMemory:
         """Remember an actor of a sentence's subject for later pronouns (kept apart by person or group)."""
         if actor.country is None and actor.name is None:
             return
-        (self._actor_people if person else self._actor_groups).append(actor)
+        (self.actor_people if person else self.actor_groups).append(actor)
 
     def antecedent(self, pronoun: str) -> Actor | None:
         """The actor a pronoun points back to: the last person for he/she, the last group for it/they."""
         low = pronoun.lower()
         if low in ("he", "she", "him", "her", "his", "hers"):
-            return self._actor_people[-1] if self._actor_people else None
+            return self.actor_people[-1] if self.actor_people else None
         if low in ("it", "its", "they", "them", "their"):
-            if self._actor_groups:
-                return self._actor_groups[-1]
-            return self._actor_people[-1] if low in ("they", "them", "their") and self._actor_people else None
+            if self.actor_groups:
+                return self.actor_groups[-1]
+            return self.actor_people[-1] if low in ("they", "them", "their") and self.actor_people else None
         return None

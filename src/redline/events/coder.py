@@ -29,13 +29,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from redline.actors.memory import ArticleMemory
 from redline.events.actors import ActorContext, actor_context
 from redline.events.dates import parse_published
 from redline.events.lexicon import Lexicon, load_lexicon
 from redline.events.places import Gazetteer, load_gazetteer
 from redline.events.rules import build, parties
 from redline.events.rules.kit import Kit, make_kit
-from redline.events.rules.model import Memory
 from redline.events.rules.sentence import code_sentence
 from redline.nlp import LONGEST_SENTENCE
 from redline.records import Event, Quote
@@ -75,7 +75,8 @@ class EventCoder:
         kit = self.kit
         pub = parse_published(published)
         ctx = actors if actors is not None else actor_context(pub)
-        memory = Memory()
+        shared = getattr(ctx, "memory", None)  # the article's one discourse memory, when the context keeps it
+        memory = shared if isinstance(shared, ArticleMemory) else ArticleMemory()
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             if sent.end_char - sent.start_char > LONGEST_SENTENCE:

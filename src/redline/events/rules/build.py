@@ -11,13 +11,14 @@ from datetime import date
 from typing import Any
 
 from redline import tree
+from redline.actors.memory import ArticleMemory
 from redline.events import syntax
 from redline.events.actors import ActorContext
 from redline.events.cameo import CameoCode
 from redline.events.dates import event_date
 from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
-from redline.events.rules.model import Coded, Memory, Token, Voice
+from redline.events.rules.model import Coded, Token, Voice
 from redline.records import Actor, Event, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -32,7 +33,7 @@ class Where:
     article_id: str | None
     published: date | None
     ctx: ActorContext
-    memory: Memory
+    memory: ArticleMemory
 
 
 def finish(kit: Kit, item: Coded, where: Where) -> list[Event]:

@@ -1,5 +1,5 @@
-"""The working records of the clause rules: a matched frame, a clause's voice, an event found but not yet resolved,
-and the discourse memory for pronouns.
+"""The working records of the clause rules: a matched frame, a clause's voice, an event found but not yet resolved.
+(The discourse memory for pronouns is the article's one :class:`redline.actors.memory.ArticleMemory`.)
 
 These live apart from ``redline.records`` because they hold spaCy tokens (positions in one parse) and exist only
 while a text is coded; ``rules.build`` turns a :class:`Coded` into an ``Event`` record.
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.events.lexicon import Entry
-from redline.records import Actor, Quote
+from redline.records import Quote
 
 Token = Any  # spacy.tokens.Token
 
@@ -82,26 +82,3 @@ class Coded:
         if abs(self.last.i - self.first.i) > max_tokens:
             return self.head, self.head
         return (self.first, self.last) if self.first.i <= self.last.i else (self.last, self.first)
-
-
-@dataclass(slots=True)
-class Memory:
-    """The discourse so far: resolved actors of earlier sentences, for pronouns."""
-
-    people: list[Actor] = field(default_factory=list)
-    groups: list[Actor] = field(default_factory=list)
-
-    def add(self, actor: Actor, *, person: bool) -> None:
-        if actor.country is None and actor.name is None:
-            return
-        (self.people if person else self.groups).append(actor)
-
-    def antecedent(self, pronoun: str) -> Actor | None:
-        low = pronoun.lower()
-        if low in ("he", "she", "him", "her", "his", "hers"):
-            return self.people[-1] if self.people else None
-        if low in ("it", "its", "they", "them", "their"):
-            if self.groups:
-                return self.groups[-1]
-            return self.people[-1] if low in ("they", "them", "their") and self.people else None
-        return None

@@ -13,10 +13,11 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from redline.actors.memory import ArticleMemory
 from redline.events import syntax
 from redline.events.actors import ActorContext
 from redline.events.rules.kit import Kit
-from redline.events.rules.model import Memory, Token, Voice
+from redline.events.rules.model import Token, Voice
 from redline.records import Actor
 
 ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss")
@@ -26,7 +27,7 @@ def actors_of(
     kit: Kit,
     token: Token,
     ctx: ActorContext,
-    memory: Memory,
+    memory: ArticleMemory,
     *,
     reciprocal: bool,
     exclude: frozenset[int] = frozenset(),
@@ -63,7 +64,7 @@ def _holders_of(kit: Kit, token: Token) -> list[Token]:
     return members if all(m.ent_type_ in ("GPE", "NORP", "ORG") for m in members) else []
 
 
-def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: Memory) -> list[Actor]:
+def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: ArticleMemory) -> list[Actor]:
     """ "the two sides", "both countries": the last two countries named before it (in this sentence, else in the
     discourse memory); nothing when they cannot be told."""
     if token.lemma_.lower() not in kit.words("group_nominals") or token.tag_ not in ("NNS", "NNPS"):
@@ -76,7 +77,7 @@ def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: Memory) ->
         found = ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
         if found is not None:
             candidates.append(found)
-    candidates += list(reversed(memory.groups + memory.people))
+    candidates += list(reversed(memory.actor_groups + memory.actor_people))
     return _two_countries(token, candidates)
 
 
@@ -100,7 +101,7 @@ def names_someone(kit: Kit, token: Token) -> bool:
 
 
 def actor_of(
-    kit: Kit, head: Token, ctx: ActorContext, memory: Memory, *, exclude: frozenset[int] = frozenset()
+    kit: Kit, head: Token, ctx: ActorContext, memory: ArticleMemory, *, exclude: frozenset[int] = frozenset()
 ) -> Actor | None:
     """The actor one noun phrase (or pronoun) names; an unresolved phrase is kept as written."""
     if head.pos_ == "PRON":
@@ -221,7 +222,7 @@ def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -
     return None
 
 
-def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Memory) -> list[Actor]:
+def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: ArticleMemory) -> list[Actor]:
     """Who speaks: a stored quote's resolved speaker, else the reporting verb's subject."""
     if voice is None:
         return []
@@ -263,7 +264,7 @@ def _mention_offset(voice: Voice, mention: str) -> int:
     return found
 
 
-def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: Memory) -> None:
+def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: ArticleMemory) -> None:
     """Keep this sentence's subjects for the pronouns of the next ones."""
     for token in sent:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
