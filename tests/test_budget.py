@@ -116,6 +116,12 @@ def test_real_stages_quarantine_a_slow_article_then_retry_it(tmp_path: Path, res
     assert db.pending("quotes") == [] and not {q.article_id for q in db.quotes()} & set(failed)
     assert retry_quarantined(db) == len(failed)
     counts = run_stages(db, only=["nlp", "quotes", "events"])
-    assert counts["nlp"] == len(failed) and counts["events"] > 0
+    assert counts["nlp"] == len(failed)
     assert db.failed_articles() == [] and all(db.doc_bytes(a) is not None for a in db.article_ids())
     assert len(db.article_ids()) == total
+    # which articles ran out of time depends on the machine; what the retry leaves does not
+    plain = Store(tmp_path / "plain.db")
+    ingest_paths([str(resources / "ingest")], plain)
+    run_stages(plain, only=["nlp", "quotes", "events"])
+    assert sorted(e.id for e in db.events()) == sorted(e.id for e in plain.events()) and plain.events()
+    assert sorted(q.id for q in db.quotes()) == sorted(q.id for q in plain.quotes())
