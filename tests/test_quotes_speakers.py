@@ -21,8 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-# measured 1.0, 0.947, 0.639 (before: 0.556)
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.60}
+# measured 1.0, 0.947, 0.667 (before: 0.556, then 0.639; the dateline names bare offices)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.65}
 
 
 def _articles(folder: str) -> list[Article]:
@@ -37,10 +37,9 @@ def read():
     articles = _articles("nominal") + _articles("crisis")
     out = {}
     for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
-        out[Path(article.source).name] = (
-            article,
-            extract_quotes(doc, article.id, actors=actor_context(article.published)),
-        )
+        context = actor_context(article.published)
+        context.read_dateline(article.dateline())  # as the quotes stage does
+        out[Path(article.source).name] = (article, extract_quotes(doc, article.id, actors=context))
     return out
 
 
@@ -170,3 +169,39 @@ def test_clauses_misparsed_around_the_cue_are_still_reported(nlp):
     assert speakers["he would not accept the endorsement"].name == "Donald Trump"
     assert speakers["the army had what it needed"].name == "Sergei Shoigu"
     assert speakers["it showed that the state cared"].name == "Maria Zakharova"
+
+
+def _filed(nlp, dateline: str | None, body: str, date: str) -> dict[str, object]:
+    """Quotes of a wire report whose dateline cleaning took off (as the stages see it: the dateline apart)."""
+    context = actor_context(date)
+    context.read_dateline(dateline)
+    return {q.text: q.speaker for q in extract_quotes(nlp(body), "t", actors=context)}
+
+
+def test_a_bare_office_in_a_wire_report_is_the_datelines_countrys():
+    from redline.actors import default_resolver
+    from redline.actors.dateline import dateline_city, dateline_country
+
+    kb = default_resolver().kb
+    assert dateline_city("NEW DELHI, Sept 10 (PTI) - The summit") == "New Delhi"
+    assert dateline_country("PARIS, June 5 (AFP) -", kb) == "FRA"
+    assert dateline_country("WASHINGTON (AP) — The White House", kb) == "USA"
+    assert dateline_country("GENEVA (Reuters) - Talks", kb) is None  # a venue, no capital: nothing is guessed
+    assert dateline_country("NATO said on Monday - nothing more", kb) is None
+
+
+def test_the_dateline_names_the_office_and_a_named_subject_keeps_its_own(nlp):
+    body = (
+        "The French government said on Monday it would keep its embassy in Niamey open.\n\n"
+        '"We will not abandon our citizens," the president told reporters at the Elysee.'
+    )
+    assert _filed(nlp, "PARIS, June 5 (AFP) -", body, "2023-06-05")["We will not abandon our citizens"].name == (
+        "Emmanuel Macron"
+    )
+    assert _filed(nlp, None, body, "2023-06-05")["We will not abandon our citizens"].name is None  # no dateline
+    visit = (
+        "The Polish president visited the front line on Friday.\n\n"
+        '"Poland stands with you," wrote the head of state on social media.'
+    )
+    # filed from Kyiv, but the head of state is the one the report named as a subject: Poland's, not Ukraine's
+    assert _filed(nlp, "KYIV, Feb 24 -", visit, "2023-02-24")["Poland stands with you"].name == "Andrzej Duda"

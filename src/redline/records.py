@@ -56,6 +56,10 @@ class Article(Record):
     content_hash: str = ""  # sha256 of normalised text: exact-duplicate key
     format: str = "text"  # text | html | json | feed
 
+    def dateline(self) -> str | None:
+        """The wire dateline cleaning took off the body ("ROME, March 1 (ANSA) -"), if any: where it was filed."""
+        return next((line.text for line in self.removed if line.rule == "dateline"), None)
+
     def public_dict(self) -> dict[str, Any]:
         """The export/API shape: everything but the raw input and the hash (they stay in the store)."""
         data = self.as_dict()

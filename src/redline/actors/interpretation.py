@@ -326,6 +326,7 @@ class Interpreter:
                 continue
             if self._refers(words, office, known.role_obj):
                 return known.person, known.role_obj
+        country = country or self.memory.home  # "ROME (ANSA) - ... the premier said": the dateline's office
         if office is None or former or country is None:
             return None
         spec = self.kb.offices.get(office)

@@ -94,6 +94,7 @@ class ArticleMemory:
         self.org_seen: dict[str, int] = {}
         self.clock = 0
         self.last_country: str | None = None
+        self.home: str | None = None  # the dateline's country (see ``redline.actors.dateline``)
         self.actor_people: list[Actor] = []
         self.actor_groups: list[Actor] = []
 

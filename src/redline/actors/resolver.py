@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from redline.actors.dateline import dateline_country
 from redline.actors.grouping import Group, group
 from redline.actors.interpretation import Interpreter, Reading
 from redline.actors.matching import Matcher
@@ -52,6 +53,13 @@ class ArticleContext:
         self.memory = memory if memory is not None else ArticleMemory()
         self.interpreter = Interpreter(self.kb, day, self.memory)
         self._doc_tokens = DocTokens(self.kb)
+
+    def read_dateline(self, text: str | None) -> str | None:
+        """Remember the country of a dateline at the start of ``text`` (``memory.home``), for bare offices; a text
+        without one keeps what an earlier call found (the stages pass the dateline cleaning removed first)."""
+        found = dateline_country(text or "", self.kb)
+        self.memory.home = found or self.memory.home
+        return self.memory.home
 
     def resolve(self, text: str, *, start: int = -1, end: int = -1) -> Actor | None:
         """The actor one mention names, or None when the text names no actor.

@@ -75,6 +75,8 @@ class EventCoder:
         kit = self.kit
         pub = parse_published(published)
         ctx = actors if actors is not None else actor_context(pub)
+        if hasattr(ctx, "read_dateline"):
+            ctx.read_dateline(doc.text)
         shared = getattr(ctx, "memory", None)  # the article's one discourse memory, when the context keeps it
         memory = shared if isinstance(shared, ArticleMemory) else ArticleMemory()
         events: list[Event] = []

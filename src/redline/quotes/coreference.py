@@ -77,6 +77,25 @@ class Coreference:
             return Resolution(token.text, token.idx, token.idx + len(token))
         return self._noun_phrase(token, index)
 
+    def observe_role(self, head: Token, index: int) -> None:
+        """A definite office with its country as a clause's subject ("The Ukrainian president thanked Berlin"):
+        the holder that day becomes a mention, so a later "the head of state wrote" finds them. Only offices one
+        person holds (``SINGLE_OFFICES``) in phrases that name their place, so nothing is guessed from "the
+        minister" or "the envoy"."""
+        prime_minister = head.lemma_.lower() == "minister" and any(c.lower_ == "prime" for c in head.lefts)
+        if head.pos_ != "NOUN" or not (head.lemma_.lower() in lex.SINGLE_OFFICES or prime_minister):
+            return
+        start, end = phrases.core_span(head, of_phrase=True)
+        span = self.doc[start : end + 1]
+        if not phrases.definite(span) or any(t.pos_ == "PROPN" for t in head.subtree if t.ent_type_ == "PERSON"):
+            return  # a named holder is the reader's ("the president, Volodymyr Zelensky")
+        nominal = phrases.nominal(span, head)
+        if nominal.indefinite or nominal.noun in lex.GENERIC_ROLES or not nominal.places:
+            return
+        referent = self._antecedent(nominal, span)
+        if referent is not None and not referent.anonymous:
+            self.memory.mention(referent, head.idx, index, subject=True, main=True)
+
     def _noun_phrase(self, head: Token, index: int) -> Resolution:
         start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN")
         appos = next((c for c in head.rights if c.dep_ == "appos" and phrases.is_name(c)), None)

@@ -48,6 +48,10 @@ class Discourse:
     def observe(self, sent: Span, index: int, main_verbs: set[int]) -> None:
         """Register the named people and organisations of a sentence (outside direct quotations)."""
         self.reader.observe(sent, index, main_verbs)
+        for verb in sorted(main_verbs):
+            for subject in sent.doc[verb].children:
+                if subject.dep_ == "nsubj" and not self.reader.quoted(subject.idx):
+                    self.coreference.observe_role(subject, index)
 
     def resolve(self, token: Token, index: int, *, exclude: tuple[int, int] | None = None) -> Resolution:
         """The speaker a subject token stands for; ``exclude`` is the cue's reported clause (not a candidate)."""

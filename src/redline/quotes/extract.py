@@ -74,6 +74,8 @@ def extract_quotes(doc: Doc, article_id: str, *, actors: Any = None) -> list[Quo
     :param actors: an actor-resolver context for the article's date (``ActorResolver().context(date)``), used to
         fill the speaker's country, sector, role and knowledge-base id; None leaves those to the text.
     """
+    if actors is not None and hasattr(actors, "read_dateline"):
+        actors.read_dateline(doc.text)
     return _Reader(doc, actors).read(article_id)
 
 

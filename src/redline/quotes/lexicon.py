@@ -38,6 +38,7 @@ _WORDS = wordlists.load(
         "role_words": "words",
         "role_modifiers": "words",
         "counterpart_words": "words",
+        "single_offices": "words",
         "title_stopwords": "words",
         "female_roles": "words",
         "male_roles": "words",
@@ -87,6 +88,7 @@ SECTOR_ROLES: dict[str, frozenset[str]] = _WORDS["sector_roles"]
 ROLE_WORDS: frozenset[str] = frozenset(ROLE_LICENSES) | _WORDS["role_words"]
 ROLE_MODIFIERS: frozenset[str] = _WORDS["role_modifiers"]
 COUNTERPART_WORDS: frozenset[str] = _WORDS["counterpart_words"]
+SINGLE_OFFICES: frozenset[str] = _WORDS["single_offices"]
 TITLE_NOUNS = ROLE_WORDS - ROLE_MODIFIERS
 TITLE_STOPWORDS: frozenset[str] = _WORDS["title_stopwords"]
 FEMALE_ROLES: frozenset[str] = _WORDS["female_roles"]

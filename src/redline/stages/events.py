@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline import nlp
+from redline.actors import default_resolver
 from redline.engine.budget import SCALE_CHARS
 from redline.events import default_coder
 from redline.records import Article, Event, Quote
@@ -12,19 +13,22 @@ from redline.registry import Progress, stage
 from redline.stages import ArticleWork, run_articles
 from redline.store import Store
 
-Payload = tuple[str, str | None, bytes, list[Quote]]
+Payload = tuple[str, str | None, bytes, list[Quote], str | None]
 
 
 def events_of(payloads: list[Payload]) -> list[list[Event]]:
-    """(article id, date, parse bytes, quotes) to the article's events: pure, runs in a worker.
+    """(article id, date, parse bytes, quotes, dateline) to the article's events: pure, runs in a worker.
 
     Speech acts get their speakers from the article's quotes, which the driver reads from the store.
     """
     coder = default_coder()
-    return [
-        coder.code(nlp.doc_from_bytes(data), article_id=article_id, published=published, quotes=quotes)
-        for article_id, published, data, quotes in payloads
-    ]
+    found = []
+    for article_id, published, data, quotes, dateline in payloads:
+        actors = default_resolver().context(published)
+        actors.read_dateline(dateline)
+        doc = nlp.doc_from_bytes(data)
+        found.append(coder.code(doc, article_id=article_id, published=published, quotes=quotes, actors=actors))
+    return found
 
 
 def _prepare(store: Store, articles: list[Article]) -> list[Payload | None]:
@@ -35,7 +39,7 @@ def _prepare(store: Store, articles: list[Article]) -> list[Payload | None]:
     for article in articles:
         data = store.doc_bytes(article.id)
         quotes = by_article.get(article.id, [])
-        payloads.append(None if data is None else (article.id, article.published, data, quotes))
+        payloads.append(None if data is None else (article.id, article.published, data, quotes, article.dateline()))
     return payloads
 
 

@@ -12,22 +12,24 @@ from redline.registry import Progress, stage
 from redline.stages import ArticleWork, run_articles
 from redline.store import Store
 
-Payload = tuple[str, str | None, bytes]
+Payload = tuple[str, str | None, bytes, str | None]
 
 
 def quotes_of(payloads: list[Payload]) -> list[list[Quote]]:
-    """(article id, publication date, parse bytes) to the article's quotes: pure, runs in a worker."""
-    return [
-        extract_quotes(nlp.doc_from_bytes(data), article_id, actors=actor_context(published))
-        for article_id, published, data in payloads
-    ]
+    """(article id, publication date, parse bytes, dateline) to the article's quotes: pure, runs in a worker."""
+    found = []
+    for article_id, published, data, dateline in payloads:
+        actors = actor_context(published)
+        actors.read_dateline(dateline)
+        found.append(extract_quotes(nlp.doc_from_bytes(data), article_id, actors=actors))
+    return found
 
 
 def _prepare(store: Store, articles: list[Article]) -> list[Payload | None]:
     payloads: list[Payload | None] = []
     for article in articles:
         data = store.doc_bytes(article.id)
-        payloads.append(None if data is None else (article.id, article.published, data))
+        payloads.append(None if data is None else (article.id, article.published, data, article.dateline()))
     return payloads
 
 
