@@ -165,6 +165,7 @@ def test_wire_datelines_section_labels_lists_and_credits() -> None:
         ("KYIV (Reuters) - Ukraine said on Friday that hackers had hit government sites.", "Reuters", "Ukraine said"),
         ("WASHINGTON (AP) — The United States said on Friday it would send troops.", "AP", "The United States"),
         ("BRUSSELS -- NATO allies met on Wednesday to discuss the Russian demands.", None, "NATO allies"),
+        ("GENEVA/JERUSALEM, Oct 9 - The UN chief called on all sides to spare civilians.", None, "The UN chief"),
         ("US Deputy Secretary of State Wendy Sherman said on Monday the talks were frank.", None, "US Deputy"),
     ],
 )

@@ -21,8 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-# measured 1.0, 0.947, 0.667 (before: 0.556, then 0.639; the dateline names bare offices)
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.65}
+# measured 1.0, 0.947, 0.750 with no wrong name (before: 0.556, then 0.639)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.72}
 
 
 def _articles(folder: str) -> list[Article]:
@@ -205,3 +205,18 @@ def test_the_dateline_names_the_office_and_a_named_subject_keeps_its_own(nlp):
     )
     # filed from Kyiv, but the head of state is the one the report named as a subject: Poland's, not Ukraine's
     assert _filed(nlp, "KYIV, Feb 24 -", visit, "2023-02-24")["Poland stands with you"].name == "Andrzej Duda"
+
+
+def test_titles_are_told_apart_by_department_possessor_and_place(nlp):
+    text = (
+        "The White House press secretary, Karine Jean-Pierre, said talks would go on.\n\n"
+        '"Default is not an option," the Treasury secretary warned in a letter to Congress.\n\n'
+        'The Chancellor said Berlin was ready. "Germany will do its part," he told the Bundestag.\n\n'
+        "The UN Secretary-General's spokesman said the launch was a clear violation.\n\n"
+        'The South Korean president said Seoul would respond "firmly and calmly".'
+    )
+    speakers = _speakers(nlp, text, "2023-07-13")
+    assert speakers["Default is not an option"].name != "Karine Jean-Pierre"  # a Treasury, not a press, secretary
+    assert speakers["Germany will do its part"].name != "Berlin"  # a capital tagged as a person stays a state
+    assert speakers["the launch was a clear violation"].name != "António Guterres"  # his spokesman, not him
+    assert speakers['Seoul would respond "firmly and calmly"'].name == "Yoon Suk Yeol"  # "South Korean" is one place

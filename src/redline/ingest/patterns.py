@@ -156,7 +156,8 @@ CREDIT_LINE = re.compile(
     r"^\(?(reporting|writing|editing|additional reporting|compiled|edited|translated) by\b", IGNORE
 )
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+))?\s*"
+    r"^(?P<place>[A-Z][A-Z .'-]{2,30}?(?:/[A-Z][A-Z .'-]{2,30}?)*)"  # GENEVA/JERUSALEM: filed from two places
+    r"(?:,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+))?\s*"
     r"(?:[./]?\s*/(?P<slash>[A-Za-z -]{2,20})/\s*\.?|\((?P<paren>Reuters|AP|AFP|TASS|Sputnik|RIA Novosti|Xinhua|"
     r"Interfax|UNIAN|Ukrinform|IRNA|Anadolu|dpa|DPA|EFE|ANSA|PAP|BelTA)\)|\s*[-–—]{1,2})\s*[-–—]?\s*"
 )

@@ -220,7 +220,7 @@ class Coreference:
         candidate = self.reader.find(actor.name or "", "person") or Referent(name=actor.name or "", kind="person")
         if candidate not in self.memory.referents:
             candidate.actor, candidate.resolved = actor, True
-            candidate.role_words = {w for w in (actor.role or "").lower().split() if w in lex.ROLE_WORDS}
+            candidate.role_words = {w for w in (actor.role or "").lower().split() if w in lex.TITLE_WORDS}
             self.memory.referents.append(candidate)
         return candidate
 
@@ -266,13 +266,13 @@ class Coreference:
         if nominal.noun in lex.GENERIC_ROLES or not self.enrichment.dated:
             return None  # without the article's date the office holder would be today's, a guess
         actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
-        if actor is None or not actor.kb_id or not actor.name or not actor.role:
+        if actor is None or not actor.kb_id or not actor.name or not actor.role or _possessor_named(span, actor):
             return None
         known = self.reader.find(actor.name, "person")
         candidate = known or Referent(name=actor.name, kind="person")
         if known is None:
             candidate.actor, candidate.resolved = actor, True
-            candidate.role_words = {w for w in actor.role.lower().split() if w in lex.ROLE_WORDS}
+            candidate.role_words = {w for w in actor.role.lower().split() if w in lex.TITLE_WORDS}
         if not self.compatible(candidate, nominal, licence=False):
             return None
         if known is None:
@@ -285,3 +285,14 @@ class Coreference:
             if referent.kind == "org" and lemma in referent.name.lower():
                 return referent
         return None
+
+
+def _possessor_named(span: Span, actor: Actor) -> bool:
+    """ "The UN Secretary-General's spokesman", "Putin's spokesman": the resolver named the possessor (by role
+    or surname), not the spokesman the phrase is about."""
+    possessor = next((c for c in span.root.children if c.dep_ == "poss"), None)
+    if possessor is None:
+        return False
+    said = possessor.doc[possessor.left_edge.i : possessor.i + 1].text.lower()
+    surname = (actor.name or "").split()[-1:] or [""]
+    return bool(actor.role and actor.role.lower() in said) or bool(surname[0] and surname[0].lower() in said)

@@ -29,7 +29,7 @@ class Discourse:
         memory = getattr(actors, "memory", None)
         self.memory: ArticleMemory = memory if isinstance(memory, ArticleMemory) else ArticleMemory()
         self.enrichment = Enrichment(doc, actors)
-        self.reader = ReferentReader(doc, quoted, self.memory)
+        self.reader = ReferentReader(doc, quoted, self.memory, self.enrichment.is_state)
         self.coreference = Coreference(self.reader, self.enrichment, self.memory)
 
     @property

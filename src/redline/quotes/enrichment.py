@@ -25,6 +25,7 @@ class Enrichment:
         self.doc = doc
         self.actors = actors
         self._places: dict[str, str | None] = {}
+        self._states: dict[str, bool] = {}
 
     @property
     def dated(self) -> bool:
@@ -47,11 +48,19 @@ class Enrichment:
         actor = self.enrich(referent)
         return code is not None and actor is not None and actor.country == code
 
+    def is_state(self, text: str) -> bool:
+        """Whether a one-word name stands for a state ("Berlin", "Moscow", "Georgia") and names no person the
+        knowledge base knows ("Merz" stays a person)."""
+        if text not in self._states:
+            actor = self.resolve_actor(text, -1, -1)
+            self._states[text] = actor is not None and actor.country is not None and actor.kb_id == actor.country
+        return self._states[text]
+
     def place_code(self, word: str) -> str | None:
         """The country code of a place word ("russian", "us"), from the actor resolver."""
         if word not in self._places:
             code = None
-            for form in (word.upper() if len(word) <= 3 else word.capitalize(), word):
+            for form in (word.upper() if len(word) <= 3 else word.title(), word):
                 actor = self.resolve_actor(form, -1, -1)
                 if actor is not None and actor.country:
                     code = actor.country

@@ -39,6 +39,7 @@ _WORDS = wordlists.load(
         "role_modifiers": "words",
         "counterpart_words": "words",
         "single_offices": "words",
+        "department_words": "words",
         "title_stopwords": "words",
         "female_roles": "words",
         "male_roles": "words",
@@ -87,6 +88,7 @@ GENERIC_ROLES = frozenset(noun for noun, licensed in ROLE_LICENSES.items() if no
 SECTOR_ROLES: dict[str, frozenset[str]] = _WORDS["sector_roles"]
 ROLE_WORDS: frozenset[str] = frozenset(ROLE_LICENSES) | _WORDS["role_words"]
 ROLE_MODIFIERS: frozenset[str] = _WORDS["role_modifiers"]
+TITLE_WORDS: frozenset[str] = ROLE_WORDS | _WORDS["department_words"]  # words a title is told apart by
 COUNTERPART_WORDS: frozenset[str] = _WORDS["counterpart_words"]
 SINGLE_OFFICES: frozenset[str] = _WORDS["single_offices"]
 TITLE_NOUNS = ROLE_WORDS - ROLE_MODIFIERS

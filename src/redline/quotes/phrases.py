@@ -34,10 +34,22 @@ def nominal(span: Span, head: Token) -> Nominal:
             continue
         word = token.lower_.removesuffix("’s").removesuffix("'s")
         if token.ent_type_ in ("NORP", "GPE") and word not in lex.GENERIC_PLACES:
-            places.add(word)
-        elif token.lemma_.lower() in lex.ROLE_WORDS and token.lemma_.lower() not in lex.TITLE_STOPWORDS:
+            places.add(_place_words(token, span))
+        elif token.lemma_.lower() in lex.TITLE_WORDS and token.lemma_.lower() not in lex.TITLE_STOPWORDS:
             extra.add(token.lemma_.lower())
     return Nominal(noun, frozenset(extra), frozenset(places), indefinite=not definite(span))
+
+
+def _place_words(token: Token, span: Span) -> str:
+    """The whole place a token belongs to ("south korean", "new zealand"), within the phrase."""
+    start, end = token.i, token.i + 1
+    while start > span.start and token.doc[start - 1].ent_type_ == token.ent_type_ and token.ent_iob_ == "I":
+        start -= 1
+        token = token.doc[start]
+    while end < span.end and token.doc[end].ent_iob_ == "I" and token.doc[end].ent_type_ == token.ent_type_:
+        end += 1
+    words = " ".join(t.lower_ for t in token.doc[start:end])
+    return words.removesuffix("’s").removesuffix("'s").replace(" ’s", "").replace(" 's", "")
 
 
 def core_span(head: Token, *, of_phrase: bool = False) -> tuple[int, int]:

@@ -29,10 +29,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 class ReferentReader:
     """Registers the people and organisations an article names, and the mentions of each."""
 
-    def __init__(self, doc: Doc, quoted: Callable[[int], bool], memory: ArticleMemory) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: Callable[[int], bool],
+        memory: ArticleMemory,
+        is_state: Callable[[str], bool] | None = None,
+    ) -> None:
         self.doc = doc
         self.quoted = quoted
         self.memory = memory
+        self.is_state = is_state or (lambda text: False)
         self._seen: set[tuple[int, int]] = set()
         self._gpe_names = {ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"}
 
@@ -52,6 +59,8 @@ class ReferentReader:
         if ent.label_ in NAME_LABELS:
             if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in self._gpe_names:
                 return "org"  # "Russias borders": a place whose apostrophe was lost
+            if len(ent) == 1 and self.is_state(ent.text):
+                return "org"  # "said Berlin was prepared" tagged PERSON: a capital standing for its state
             return "person"
         if ent.label_ in ORG_LABELS:
             if ent.label_ != "NORP" and self._person_like(list(ent), ent.root):
@@ -120,7 +129,7 @@ class ReferentReader:
                 set_role(referent, role_text(phrase))
         referent.places.update(p for p in places if p)
         lowered = {t.lemma_.lower().rstrip(".") for t in words} | {t.lower_.rstrip(".") for t in words}
-        referent.role_words.update(w for w in lowered if w in lex.ROLE_WORDS)
+        referent.role_words.update(w for w in lowered if w in lex.TITLE_WORDS)
         set_role(referent, role_text(title))
         if referent.gender is None:
             referent.gender = gender_of(referent.name, lowered)
