@@ -67,15 +67,16 @@ def assert_same(a: dict[str, list[dict]], b: dict[str, list[dict]]) -> None:
             assert left == right, (table, left["id"])
 
 
-def test_same_inputs_same_database_in_any_order_and_with_two_workers(tmp_path: Path) -> None:
+def test_same_inputs_same_database_in_any_order_with_two_workers_and_on_dask(tmp_path: Path) -> None:
     files = corpus(tmp_path)
     run(tmp_path / "a.db", files)
     run(tmp_path / "b.db", files)
     run(tmp_path / "c.db", list(reversed(files)))
     run(tmp_path / "d.db", files, "--workers", "2")
+    run(tmp_path / "e.db", files, "--engine", "dask", "--workers", "2")  # a Dask LocalCluster
     first = exports(tmp_path / "a.db")
     assert first["events"] and first["stories"] and first["quotes"]
-    for other in ("b", "c", "d"):
+    for other in ("b", "c", "d", "e"):
         assert_same(first, exports(tmp_path / f"{other}.db"))
 
 
