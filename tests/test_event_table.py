@@ -261,3 +261,13 @@ def test_to_pandas_gives_typed_columns(db: Path) -> None:
         assert frame[name].dtype == object and all(isinstance(v, list) for v in frame[name])
     assert frame["quad_class"].dtype == "int64" and frame["negated"].dtype == bool
     assert frame["goldstein"].dtype == "float64"
+
+
+def test_to_pandas_without_pandas_says_how_to_install_it(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import redline
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # what `import pandas` meets when it is not installed
+    with Store(db) as store, pytest.raises(ImportError, match=r"redline\[analysis\]"):
+        redline.to_pandas(store)
