@@ -17,6 +17,8 @@ from redline.export import write_parquet, write_rows
 from redline.queries import EventQuery
 
 if TYPE_CHECKING:
+    import pandas
+
     from redline.store import Store
 
 __all__ = [
@@ -59,7 +61,9 @@ def write_event_table(
     return write_rows(jsonl_rows(rows, shape), "jsonl", out)
 
 
-def to_pandas(store: Store, table: str = "events", *, dyadic: bool = False, all_reports: bool = False) -> object:
+def to_pandas(
+    store: Store, table: str = "events", *, dyadic: bool = False, all_reports: bool = False
+) -> pandas.DataFrame:
     """The event table as a pandas DataFrame (pandas is optional: ``pip install redline[analysis]``).
 
     :raises ValueError: a table other than "events"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import cache
 from typing import Any
 
 from redline.event_table.columns import COLUMNS, LIST_SEPARATOR, table_columns
@@ -15,17 +16,24 @@ from redline.event_table.rows import Row
 REPORT_FIELDS = ("article_id", "outlet", "url", "headline", "publication_date", "event_date", "sentence")
 
 
+@cache
+def _layout(shape: str, fmt: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The columns the codebook documents for a shape (any format), and those this format writes, in order."""
+    documented = frozenset(column.name for column in COLUMNS if shape in column.shapes)
+    return documented, tuple(column.name for column in table_columns(shape, fmt))
+
+
 def ordered(row: Row, shape: str, fmt: str) -> Row:
     """The row's cells this format writes, in the codebook's column order.
 
     :raises ValueError: the row has a column the codebook does not document for its shape, or lacks one it does
         (an export must never write what the codebook does not explain)
     """
-    documented = {column.name for column in COLUMNS if shape in column.shapes}
-    extra, missing = sorted(set(row) - documented), sorted(documented - set(row))
-    if extra or missing:
+    documented, written = _layout(shape, fmt)
+    if row.keys() != documented:
+        extra, missing = sorted(row.keys() - documented), sorted(documented - row.keys())
         raise ValueError(f"event table row does not match the codebook: extra {extra}, missing {missing}")
-    return {column.name: row[column.name] for column in table_columns(shape, fmt)}
+    return {name: row[name] for name in written}
 
 
 def _json_value(value: Any) -> Any:

@@ -6,11 +6,14 @@ its absence is an :class:`ImportError` that says how to install it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redline.event_table.columns import table_columns
 from redline.event_table.formats import ordered
 from redline.event_table.rows import Row
+
+if TYPE_CHECKING:
+    import pandas
 
 MISSING_PANDAS = "to_pandas needs pandas, an optional dependency: pip install 'redline[analysis]' (or pandas itself)"
 
@@ -30,14 +33,14 @@ def import_pandas() -> Any:
     return pandas
 
 
-def dataframe(rows: list[Row], shape: str) -> Any:
+def dataframe(rows: list[Row], shape: str) -> pandas.DataFrame:
     """A DataFrame with every column of the shape (JSONL's: nested reports included), typed by its kind."""
-    pandas = import_pandas()
+    pd = import_pandas()
     columns = table_columns(shape, "jsonl")
-    frame = pandas.DataFrame([ordered(row, shape, "jsonl") for row in rows], columns=[c.name for c in columns])
+    frame = pd.DataFrame([ordered(row, shape, "jsonl") for row in rows], columns=[c.name for c in columns])
     for column in columns:
         if column.kind == "date":
-            frame[column.name] = pandas.to_datetime(frame[column.name])
+            frame[column.name] = pd.to_datetime(frame[column.name])
         elif column.kind in DTYPES:
             frame[column.name] = frame[column.name].astype(DTYPES[column.kind])
     return frame
