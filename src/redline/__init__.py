@@ -26,9 +26,11 @@ __all__ = [
     "__version__",
     "ingest_paths",
     "run",
+    "to_pandas",
 ]
 
 if TYPE_CHECKING:
+    from redline.event_table import to_pandas
     from redline.ingest import ingest_paths
     from redline.pipeline import run
     from redline.records import Actor, Article, Event, Quote, Sentence, Story
@@ -38,6 +40,7 @@ _LAZY = {
     "Store": "redline.store",
     "run": "redline.pipeline",
     "ingest_paths": "redline.ingest",
+    "to_pandas": "redline.event_table",
     **{name: "redline.records" for name in ("Actor", "Article", "Event", "Quote", "Sentence", "Story")},
 }
 

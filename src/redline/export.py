@@ -40,8 +40,12 @@ def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int:
-    """Write rows to ``out`` (stdout for JSONL/CSV when None); returns the number written."""
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None, *, columns: list[str] | None = None) -> int:
+    """Write rows to ``out`` (stdout for JSONL/CSV when None); returns the number written.
+
+    :param columns: the CSV header when the caller knows it (an export with no rows still names its columns);
+        by default, every key of the rows in first-seen order
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
@@ -55,7 +59,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int
                 count += 1
             return count
         flat = [{name: safe_cell(value) for name, value in flatten(row).items()} for row in rows]
-        columns = list(dict.fromkeys(c for row in flat for c in row))
+        columns = columns or list(dict.fromkeys(c for row in flat for c in row))
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(flat)
@@ -67,11 +71,19 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int
 
 def _parquet(rows: list[dict[str, Any]], out: str | None) -> int:
     import pyarrow as pa
+
+    return write_parquet(pa.Table.from_pylist(rows) if rows else pa.table({}), out)
+
+
+def write_parquet(table: Any, out: str | None) -> int:
+    """Write a pyarrow Table to the Parquet file ``out``; returns its number of rows.
+
+    :raises ValueError: no file was given (Parquet is binary: it cannot go to a terminal)
+    """
     import pyarrow.parquet as pq
 
     if not out:
         raise ValueError("Parquet needs --out FILE (it cannot go to a terminal)")
-    table = pa.Table.from_pylist(rows) if rows else pa.table({})
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, out)
-    return len(rows)
+    return int(table.num_rows)

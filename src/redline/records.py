@@ -68,6 +68,18 @@ class Article(Record):
 
 
 @dataclass(slots=True)
+class ArticleHeader(Record):
+    """What an event table shows of a reporting article: its headline, outlet, address and date, without
+    loading the article's text (exports list thousands of reports)."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 as ingested: a day, or a day and time
+
+
+@dataclass(slots=True)
 class Entity(Record):
     """A named-entity span, character offsets into the article text."""
 

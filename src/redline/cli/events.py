@@ -24,8 +24,9 @@ from typing import IO, Any
 
 import click
 
-from redline.cli.main import build_query, cli, db_option, evaluate, export, write_jsonl
+from redline.cli.main import build_query, cli, codebook_option, db_option, evaluate, export, write_jsonl
 from redline.engine.budget import DEFAULT_TIMEOUT, alarm
+from redline.event_table import write_event_table
 from redline.export import FORMATS, write_rows
 from redline.queries import EventQuery
 from redline.records import Event
@@ -242,19 +243,28 @@ def _who(actors: list) -> str:
 
 
 @export.command("events")
+@codebook_option
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 @click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per merged act.")
-def export_events(store: Store, fmt: str, out_path: str | None, all_reports: bool) -> None:
-    """Export events (merged: one row per act with its reports) as JSONL, CSV or Parquet."""
-    found = store.events(EventQuery(canonical_only=not all_reports))
-    rows = (event_row(e) for e in found) if fmt == "jsonl" else (flat_event_row(e) for e in found)
+@click.option("--dyadic", is_flag=True, help="One row per actor → recipient pair (GDELT Actor1/Actor2), not per event.")
+@click.option("--records", is_flag=True, help="The full event records (trigger, rule, disagreements), not the table.")
+def export_events(store: Store, fmt: str, out_path: str | None, all_reports: bool, dyadic: bool, records: bool) -> None:
+    """Export the event table (see --codebook) as JSONL, CSV or Parquet: one row per merged act, or per dyad."""
+    if records and dyadic:
+        raise click.UsageError("--dyadic shapes the event table; --records exports whole records, one per event")
     try:
-        count = write_rows(rows, fmt, out_path)
+        if records:
+            found = store.events(EventQuery(canonical_only=not all_reports))
+            rows = (event_row(e) for e in found) if fmt == "jsonl" else (flat_event_row(e) for e in found)
+            count = write_rows(rows, fmt, out_path)
+        else:
+            count = write_event_table(store, fmt, out_path, dyadic=dyadic, all_reports=all_reports)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"exported {count} events" + (f" to {out_path}" if out_path else ""), err=True)
+    noun = "dyads" if dyadic else "events"
+    click.echo(f"exported {count} {noun}" + (f" to {out_path}" if out_path else ""), err=True)
 
 
 def _gold(path: str | None, name: str) -> str:

@@ -30,7 +30,29 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+def _print_codebook(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from redline.event_table import codebook_markdown
+
+    click.echo(codebook_markdown(), nl=False)
+    ctx.exit()
+
+
+def codebook_option(func: F) -> F:
+    """`--codebook`: print the event table's codebook and stop (before any database is opened)."""
+    return click.option(
+        "--codebook",
+        is_flag=True,
+        is_eager=True,
+        expose_value=False,
+        callback=_print_codebook,
+        help="Print the codebook of the event table (every column: type, meaning, example) and exit.",
+    )(func)
+
+
 @cli.group()
+@codebook_option
 def export() -> None:
     """Export a table (articles, quotes, events, stories) as JSONL, CSV or Parquet."""
 

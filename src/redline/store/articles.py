@@ -8,7 +8,7 @@ from typing import Any
 
 from redline.errors import NotFoundError
 from redline.queries import ArticleQuery
-from redline.records import Article, Failure, Removed
+from redline.records import Article, ArticleHeader, Failure, Removed
 from redline.store.core import dumps, loads
 from redline.store.where import Where
 
@@ -145,6 +145,21 @@ class ArticlesStore:
         query = _article_query(query, filters)
         sql, params = _article_where(query).select("SELECT * FROM articles", CANONICAL_ORDER, query.limit, query.offset)
         return [_article(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+
+    def article_headers(self, article_ids: Iterable[str]) -> dict[str, ArticleHeader]:
+        """``article id -> header`` (title, outlet, URL, publication date) of these articles, texts left unread:
+        what exports join onto the reports of events. Unknown ids are left out.
+        """
+        ids = list(dict.fromkeys(article_ids))
+        headers: dict[str, ArticleHeader] = {}
+        for offset in range(0, len(ids), _ID_BATCH):
+            chunk = ids[offset : offset + _ID_BATCH]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT id, title, outlet, url, published FROM articles WHERE id IN ({marks})", tuple(chunk)
+            )
+            headers.update({row["id"]: ArticleHeader(**dict(row)) for row in rows})
+        return headers
 
     def article_ids(self) -> list[str]:
         return [row["id"] for row in self.query(f"SELECT id FROM articles ORDER BY {CANONICAL_ORDER}")]  # type: ignore[attr-defined]
