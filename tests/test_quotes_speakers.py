@@ -21,8 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-# measured 1.0, 0.947, 0.750 with no wrong name (before: 0.556, then 0.639)
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.72}
+# measured 1.0, 0.947, 0.861 with no wrong name (before: 0.556, then 0.639)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.83}
 
 
 def _articles(folder: str) -> list[Article]:
@@ -220,3 +220,20 @@ def test_titles_are_told_apart_by_department_possessor_and_place(nlp):
     assert speakers["Germany will do its part"].name != "Berlin"  # a capital tagged as a person stays a state
     assert speakers["the launch was a clear violation"].name != "António Guterres"  # his spokesman, not him
     assert speakers['Seoul would respond "firmly and calmly"'].name == "Yoon Suk Yeol"  # "South Korean" is one place
+
+
+def test_an_unnamed_office_holder_is_named_by_a_later_fuller_title(nlp):
+    text = (
+        'The alliance\'s secretary general said the war had shown that "security is not free".\n\n'
+        '"The door is open," the NATO chief told a news conference.\n\n'
+        'The US Secretary of State said the package sent "a clear message to Moscow".\n\n'
+        'The Chinese foreign ministry spokeswoman called for "restraint". Beijing\'s top diplomat said talks '
+        "must resume."
+    )
+    speakers = _speakers(nlp, text, "2024-07-10")
+    assert speakers['the war had shown that "security is not free"'].name == "Jens Stoltenberg"  # named later
+    assert speakers["The door is open"].name == "Jens Stoltenberg"
+    assert speakers['the package sent "a clear message to Moscow"'].name == "Antony Blinken"  # "of State" kept
+    # a spokeswoman is not the foreign minister a later title names: she stays unnamed
+    spokeswoman = _speakers(nlp, text.split("\n\n")[-1], "2023-07-13")['for "restraint"']
+    assert spokeswoman.mention == "The Chinese foreign ministry spokeswoman" and spokeswoman.name is None

@@ -61,6 +61,7 @@ class Referent:
     intro: tuple[int, int] | None = None  # the fullest mention (title and name), for the actor resolver
     name_span: tuple[int, int] | None = None  # where the name itself was written
     anonymous: bool = False  # an unnamed person ("a senior official"): later mentions of them stay unknown
+    same_as: Referent | None = None  # the named person an unnamed one turned out to be (see ``merge``)
     # what the knowledge base says
     keys: set[str] = field(default_factory=set)  # folded names and surnames it is called by
     person: Person | None = None
@@ -151,7 +152,11 @@ class ArticleMemory:
         return None
 
     def merge(self, anonymous: Referent, named: Referent) -> None:
-        """An unnamed person turned out to be ``named``: their mentions become ``named``'s."""
+        """An unnamed person turned out to be ``named``: their mentions become ``named``'s, and what was said
+        to be theirs is ``named``'s too (``same_as``)."""
+        if anonymous is named:  # same object (a referent)
+            return
+        anonymous.same_as = named
         for mention in self.mentions:
             if mention.referent is anonymous:  # same object (a referent)
                 mention.referent = named

@@ -97,7 +97,8 @@ class Coreference:
             self.memory.mention(referent, head.idx, index, subject=True, main=True)
 
     def _noun_phrase(self, head: Token, index: int) -> Resolution:
-        start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN")
+        titled = head.lower_ in lex.ROLE_WORDS or head.lemma_.lower() in lex.ROLE_WORDS  # "the US Secretary of State"
+        start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN" or titled)
         appos = next((c for c in head.rights if c.dep_ == "appos" and phrases.is_name(c)), None)
         named = self.reader.named_at(head)
         if named is None and appos is not None:
@@ -254,7 +255,25 @@ class Coreference:
 
     def _antecedent(self, nominal: Nominal, span: Span) -> Referent | None:
         found = self.memory.latest(span.start_char, lambda referent: self.compatible(referent, nominal))
+        intro = self._definite_intro(found) if found is not None and found.anonymous else None
+        if found is not None and intro is not None:
+            # "the alliance's secretary general ... the NATO chief": a later, fuller title names the holder, and
+            # the unnamed office holder met first was them, if the first title fits them too
+            named = self._from_actors(nominal, span)
+            if named is not None and self.compatible(named, intro):
+                self.memory.merge(found, named)
+                return named
         return found or self._from_actors(nominal, span)
+
+    def _definite_intro(self, referent: Referent) -> Nominal | None:
+        """The title an unnamed person was introduced by, when it was definite ("the defence minister"; never "a
+        senior official")."""
+        if referent.intro is None:
+            return None
+        span = self.doc.char_span(*referent.intro, alignment_mode="expand")
+        if span is None or not phrases.definite(span):
+            return None
+        return phrases.nominal(span, span.root)
 
     def _from_actors(self, nominal: Nominal, span: Span) -> Referent | None:
         """A definite role with no earlier holder ("the Russian president", "the head of French diplomacy"): the

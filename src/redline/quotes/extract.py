@@ -342,6 +342,8 @@ class _Reader:
         referent = resolution.referent
         if referent is None:
             return Speaker(mention=resolution.mention)
+        while referent.same_as is not None:  # an unnamed office holder the article later named
+            referent = referent.same_as
         actor = self.discourse.enrich(referent)
         if referent.anonymous:
             if actor is None:
