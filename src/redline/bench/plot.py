@@ -53,9 +53,14 @@ def plot(result: dict[str, Any], path: Path) -> Path:
         panels.append(lambda ax: _incremental(ax, result["incremental"]))
     if result.get("dask"):
         panels.append(lambda ax: _dask(ax, result["dask"]))
-    fig, axes = plt.subplots(1, len(panels), figsize=(5.2 * len(panels), 3.6), squeeze=False)
-    for draw, ax in zip(panels, axes[0], strict=True):
-        draw(ax)
+    columns = min(2, len(panels))
+    rows = -(-len(panels) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(6 * columns, 3.6 * rows), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        if index < len(panels):
+            panels[index](ax)
+        else:
+            ax.set_visible(False)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
