@@ -83,7 +83,7 @@ def incremental(examples: list[Article], work: Path, options: BenchOptions) -> d
     Both are a full `redline run` (every stage and the report), so whatever grows with the store shows up in
     the ratio and in the per-stage seconds of each. The synthetic texts reuse the examples' paragraphs, so the
     built store's sentence-vector cache already holds many of the new articles' sentences: the store side is
-    flattered by that (docs/performance.md says by how much to expect).
+    flattered by that (see docs/performance.md).
     """
     corpus = write_corpus(synthesise(examples, options.new, seed=11, prefix="new"), work / "new.jsonl")
     alone_config = {"corpus": str(corpus), "db": str(_fresh_db(work / "alone.db")), "out": str(work / "out-alone")}
