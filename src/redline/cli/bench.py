@@ -91,7 +91,7 @@ def _extra_tables(result: dict[str, Any]) -> list[Any]:
     show_default=True,
     help="Corpus size (10000 for the memory figure at 10k).",
 )
-@click.option("--out", "out_dir", default="out/bench", show_default=True)
+@click.option("--out", "out_dir", default="out/bench", show_default=True, help="bench.json, bench.png and work files.")
 @click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes of the redline run."
 )
@@ -103,8 +103,21 @@ def _extra_tables(result: dict[str, Any]) -> list[Any]:
     help="Articles added to the built store (0: skip).",
 )
 @click.option("--dask", is_flag=True, help="Also run a small corpus on Dask LocalClusters (slow to start).")
-@click.option("--dask-articles", type=click.IntRange(min=1), default=100, show_default=True)
-@click.option("--dask-workers", type=click.IntRange(min=1), multiple=True, default=(1, 2), show_default=True)
+@click.option(
+    "--dask-articles",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Corpus size of the engine runs.",
+)
+@click.option(
+    "--dask-workers",
+    type=click.IntRange(min=1),
+    multiple=True,
+    default=(1, 2),
+    show_default=True,
+    help="Dask worker counts (repeat the option).",
+)
 @click.option(
     "--parse-max",
     type=click.IntRange(min=0),
