@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= redline.db
 OUT    ?= out
+# `make bench BENCH_ARGS="--articles 10000"` for the 10k memory figure (see docs/performance.md)
+BENCH_ARGS ?= --articles 1000 --dask
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .PHONY: install demo test lint bench clean browser
@@ -32,7 +34,7 @@ lint: install
 	$(BIN)/ruff format --check src tests
 
 bench: install
-	$(BIN)/redline bench --articles 1000 --out $(OUT)/bench
+	$(BIN)/redline bench $(BENCH_ARGS) --out $(OUT)/bench
 
 # Debian's Chromium for the browser tests (needs root or sudo; skipped tests say so when it is absent).
 browser:
