@@ -208,13 +208,23 @@ def test_an_undated_report_happened_in_the_days_up_to_its_articles_day() -> None
 
 
 def test_grouping_is_complete_link_so_near_matches_do_not_chain() -> None:
-    # 10th ~ 12th ~ 14th pairwise within 3 days, but the 10th and 14th are four days apart.
+    # 10th ~ 12th ~ 14th pairwise within 3 days, but the 10th and 14th are four days apart (all dated by
+    # their sentences: none falls on its article's publication day).
     events = [
         event("e-10", "rt", date="2021-12-10"),
         event("e-12", "tass", date="2021-12-12"),
-        event("e-14", "dw", date="2021-12-14"),
+        event("e-14", "later", date="2021-12-14"),
     ]
     assert groups(merge_events(events, embed=keyword_embed, outlets=OUTLETS)) == [["e-10", "e-12"], ["e-14"]]
+
+
+def test_a_past_act_dated_by_its_articles_day_may_have_happened_in_the_week_before() -> None:
+    """ "Stoltenberg has rejected ..." in a report of the 14th names no day: the coder dates it the 14th, the day
+    of publication, which only bounds it; an explicit "on the 10th" elsewhere is the same act."""
+    explicit, defaulted = event("e-10", "rt", date="2021-12-10"), event("e-dw", "dw", date="2021-12-14")
+    assert groups(merge_events([explicit, defaulted], embed=keyword_embed, outlets=OUTLETS)) == [["e-10", "e-dw"]]
+    coming = event("e-dw", "dw", date="2021-12-14", future=True)  # a coming act is dated by its own words
+    assert groups(merge_events([explicit, coming], embed=keyword_embed, outlets=OUTLETS)) == [["e-10"], ["e-dw"]]
 
 
 def test_reports_merge_only_on_evidence_never_on_structure_alone() -> None:

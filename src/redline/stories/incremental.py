@@ -85,7 +85,7 @@ def place_reports(
     result = PlaceResult(reports=len(fresh))
     if not fresh:
         return result
-    items = placed(fresh, embed, proxy_days, params)
+    items = placed(fresh, embed, proxy_days, params, outlets)
     index = ActIndex(params, statements)
     kinds = sorted({bucket(item.event) for item in items})
     for kind in kinds:

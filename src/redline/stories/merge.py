@@ -151,14 +151,21 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def date_span(event: Event, proxy_day: str | None = None, days_back: int = 7) -> tuple[date, date] | None:
+def date_span(
+    event: Event, proxy_day: str | None = None, days_back: int = 7, published: str | None = None
+) -> tuple[date, date] | None:
     """The days a report gives for its event ("last week" is a range). An undated report of an article placed on
-    a day (``proxy_day``: its publication or, undated, its story's estimate) happened in the days up to it."""
+    a day (``proxy_day``: its publication or, undated, its story's estimate) happened in the days up to it. A past
+    act dated on its article's own publication day is most often dated *by* it (the coder's default when the
+    sentence names no day: "Stoltenberg has rejected ..." in a report a week later), so it too spans the days up
+    to that day."""
     start = _day(event.date)
     if start is None:
         proxy = _day(proxy_day)
         return (proxy - timedelta(days=days_back), proxy) if proxy is not None else None
     end = _day(event.date_end)
+    if end is None and not event.future and start == _day(published):
+        return (start - timedelta(days=days_back), start)
     return (start, end) if end is not None and end >= start else (start, start)
 
 
@@ -351,13 +358,20 @@ def placed(
     embed: Embed | None,
     proxy_days: dict[str, str] | None = None,
     params: MergeParams | None = None,
+    outlets: Outlets | None = None,
 ) -> list[Placed]:
     """Reports ready to place: vectors embedded in one call, spans from their dates or their article's day."""
     vectors = evidence_vectors(events, embed)
     proxies = proxy_days or {}
     back = (params or MergeParams()).undated_days_back
+    published = {key: (value[1] or "")[:10] for key, value in (outlets or {}).items()}
     return [
-        Placed(event, vectors[n], date_span(event, proxies.get(event.article_id or ""), back), content_words(event))
+        Placed(
+            event,
+            vectors[n],
+            date_span(event, proxies.get(event.article_id or ""), back, published.get(event.article_id or "")),
+            content_words(event),
+        )
         for n, event in enumerate(events)
     ]
 
@@ -389,7 +403,7 @@ def merge_events(
     outlets = outlets or {}
     params = params or MergeParams()
     index = ActIndex(params, statements)
-    for item in placed(sorted(events, key=report_order(outlets)), embed, proxy_days, params):
+    for item in placed(sorted(events, key=report_order(outlets)), embed, proxy_days, params, outlets):
         index.place(item)
     return [
         MergedEvent(
