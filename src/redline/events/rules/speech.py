@@ -51,6 +51,11 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
             item = _blame(kit, token, quotes)
             if item is not None:
                 found.append(item)
+        # "Y is lying about ...", says X: X accuses Y.
+        if lemma in kit.words("wrongdoing_verbs") and syntax.is_verbal(token) and token.i not in heads:
+            item = _wrongdoing(kit, token, quotes)
+            if item is not None:
+                found.append(item)
         # "Y has no veto over ...": the speaker rejects Y's claim.
         denied = any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
         if lemma in kit.entitlements and token.dep_ == "dobj" and token.head.lemma_.lower() == "have" and denied:
@@ -159,6 +164,36 @@ def _blame(kit: Kit, adjective: Token, quotes: Sequence[Quote]) -> Coded | None:
         first=adjective,
         last=adjective,
         rule=[f"speech: blame ({adjective.lower_})"],
+        speech=True,
+        conf=kit.weight("entitlement"),
+        recipients=[subj],
+        voice=voice,
+        speaker_acts=True,
+    )
+
+
+def _wrongdoing(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:
+    """ "Trump says Clinton is lying about the trade deal": dishonesty or a crime laid on someone in a statement
+    is the speaker's accusation of them (never a denial: "Y is not lying"; never the speaker's own confession)."""
+    voice = voice_of(kit, verb, quotes)
+    subj, _ = syntax.subject(verb)
+    if voice is None or (voice.speaker is None and voice.quote is None) or subj is None:
+        return None
+    if voice.verb is not None and voice.verb.i == verb.i:
+        return None  # the verb is the saying itself
+    if kit.first(subj) or not syntax.is_actorish(subj, kit.agent_words):
+        return None
+    if voice.speaker is not None and subj.i == voice.speaker.i:
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None
+    return Coded(
+        type="ACCUSE",
+        mode="allege",
+        head=verb,
+        first=verb,
+        last=verb,
+        rule=[f"speech: wrongdoing ({verb.lemma_.lower()})"],
         speech=True,
         conf=kit.weight("entitlement"),
         recipients=[subj],

@@ -56,6 +56,7 @@ WORD_KEYS = (
     "partitive_nouns",
     "blame_adjectives",
     "wrongdoing_nouns",
+    "wrongdoing_verbs",
 )
 TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (
