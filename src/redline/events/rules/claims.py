@@ -24,9 +24,13 @@ from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Voice
 from redline.records import Actor
 
+PARTY_SECTORS = frozenset({"SOC", "OPP", "REB", "PTY", "LAB", "REL"})
+"""Sectors that take sides even without a country ("rights groups", "the opposition", "the rebels"): their
+claims about others are accusations, where witnesses, police or media only report."""
+
 
 def _placed(actor: Actor) -> bool:
-    return bool(actor.country or actor.kb_id or actor.name)
+    return bool(actor.country or actor.kb_id or actor.name) or actor.sector in PARTY_SECTORS
 
 
 def neutral(kit: Kit, voice: Voice, speakers: list[Actor]) -> bool:
