@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from redline.events.rules import build, filters, flags, frames, speech, wrappers
+from redline.events.rules import build, filters, flags, frames, speech, verbal, wrappers
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded
 from redline.records import Quote
@@ -21,5 +21,6 @@ def code_sentence(kit: Kit, sent: Any, quotes: Sequence[Quote]) -> list[Coded]:
     coded = [item for item in coded if item is not None and filters.asserted(kit, item, state.frames)]
     coded += speech.speech_acts(kit, sent, coded, quotes)
     for item in coded:
+        verbal.recode_verbal_attack(kit, item)
         flags.set_flags(kit, item, quotes)
     return build.one_per_clause(coded)

@@ -57,6 +57,8 @@ WORD_KEYS = (
     "blame_adjectives",
     "wrongdoing_nouns",
     "wrongdoing_verbs",
+    "verbal_attack_verbs",
+    "speech_media",
 )
 TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
 CONFIDENCE_KEYS = (
