@@ -9,7 +9,7 @@ from typing import Any
 from redline.errors import NotFoundError
 from redline.queries import ArticleQuery
 from redline.records import Article, ArticleHeader, Failure, Removed
-from redline.store.core import dumps, loads
+from redline.store.core import StoreBase, dumps, loads
 from redline.store.where import Where
 
 # The order every stage reads articles in: by content (publication date, then id), never by ingest time, so
@@ -108,13 +108,13 @@ def _article(row: sqlite3.Row) -> Article:
     )
 
 
-class ArticlesStore:
+class ArticlesStore(StoreBase):
     """Mixin: articles and quarantine."""
 
     conn: sqlite3.Connection
 
     def has_article(self, article_id: str) -> bool:
-        return bool(self.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))  # type: ignore[attr-defined]
+        return bool(self.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add_article(self, article: Article, *, minhash: bytes | None = None) -> bool:
         """Insert an article; returns False when it is already stored (re-runs add nothing)."""
@@ -124,14 +124,14 @@ class ArticlesStore:
         values["minhash"] = minhash
         columns = ", ".join(values)
         marks = ", ".join(f":{name}" for name in values)
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})", values)
             if cursor.rowcount:
                 conn.execute("DELETE FROM quarantine WHERE source = ? AND stage = 'ingest'", (article.source,))
         return bool(cursor.rowcount)
 
     def article(self, article_id: str) -> Article:
-        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))
         if not rows:
             raise NotFoundError(f"no article with id {article_id!r}", input_id=article_id)
         return _article(rows[0])
@@ -144,7 +144,7 @@ class ArticlesStore:
         """
         query = _article_query(query, filters)
         sql, params = _article_where(query).select("SELECT * FROM articles", CANONICAL_ORDER, query.limit, query.offset)
-        return [_article(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+        return [_article(row) for row in self.query(sql, params)]
 
     def article_headers(self, article_ids: Iterable[str]) -> dict[str, ArticleHeader]:
         """``article id -> header`` (title, outlet, URL, publication date) of these articles, texts left unread:
@@ -155,18 +155,18 @@ class ArticlesStore:
         for offset in range(0, len(ids), _ID_BATCH):
             chunk = ids[offset : offset + _ID_BATCH]
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"SELECT id, title, outlet, url, published FROM articles WHERE id IN ({marks})", tuple(chunk)
             )
             headers.update({row["id"]: ArticleHeader(**dict(row)) for row in rows})
         return headers
 
     def article_ids(self) -> list[str]:
-        return [row["id"] for row in self.query(f"SELECT id FROM articles ORDER BY {CANONICAL_ORDER}")]  # type: ignore[attr-defined]
+        return [row["id"] for row in self.query(f"SELECT id FROM articles ORDER BY {CANONICAL_ORDER}")]
 
     def pending(self, stage: str) -> list[str]:
         """Articles the stage has not finished yet (what a resumed run still has to do)."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM processed WHERE stage = ?) "
             f"ORDER BY {CANONICAL_ORDER}",
             (stage,),
@@ -175,7 +175,7 @@ class ArticlesStore:
 
     def mark_done(self, stage: str, article_ids: Iterable[str]) -> None:
         """Record finished articles; call inside the transaction that wrote the stage's output."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO processed (stage, article_id) VALUES (?, ?)",
                 [(stage, article_id) for article_id in article_ids],
@@ -188,7 +188,7 @@ class ArticlesStore:
         copies only), so the caller can rebuild it. Called inside the insert transaction, this is what other
         writers added since the caller last looked.
         """
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT rowid, id, content_hash, minhash, CASE WHEN minhash IS NULL THEN text END AS text "
             "FROM articles WHERE rowid > ? ORDER BY rowid",
             (after_rowid,),
@@ -201,7 +201,7 @@ class ArticlesStore:
         id_list = list(dict.fromkeys(ids))
         for start in range(0, len(id_list), _ID_BATCH):
             batch = id_list[start : start + _ID_BATCH]
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"SELECT id, published, duplicate_of FROM articles WHERE id IN ({', '.join('?' * len(batch))})",
                 tuple(batch),
             )
@@ -210,7 +210,7 @@ class ArticlesStore:
 
     def set_duplicate_links(self, links: dict[str, str | None]) -> None:
         """Point each article at its original (None: it is one); part of the caller's insert transaction."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.executemany(
                 "UPDATE articles SET duplicate_of = ? WHERE id = ?",
                 [(original, article_id) for article_id, original in sorted(links.items())],
@@ -218,7 +218,7 @@ class ArticlesStore:
 
     def quarantine(self, failure: Failure) -> None:
         """Keep a failed input with its reason; the same failure twice is stored once."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.execute(
                 "INSERT INTO quarantine (source, reason, stage, detail, raw_excerpt) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (source, stage, reason) DO UPDATE SET detail = excluded.detail",
@@ -229,7 +229,7 @@ class ArticlesStore:
         sql, params = "SELECT * FROM quarantine", ()
         if stage:
             sql, params = sql + " WHERE stage = ?", (stage,)
-        rows = self.query(sql + " ORDER BY id", params)  # type: ignore[attr-defined]
+        rows = self.query(sql + " ORDER BY id", params)
         return [
             Failure(
                 source=r["source"],
@@ -243,14 +243,12 @@ class ArticlesStore:
 
     def article_summary(self) -> dict[str, Any]:
         """Counts a user wants after a run: articles, outlets, languages, date range, duplicates, quarantine."""
-        one = self.query(  # type: ignore[attr-defined]
+        one = self.query(
             "SELECT count(*) AS n, count(DISTINCT outlet) AS outlets, min(published) AS first, "
             "max(published) AS last, sum(duplicate_of IS NOT NULL) AS dups, sum(translated) AS translated FROM articles"
         )[0]
-        languages = self.query(  # type: ignore[attr-defined]
-            "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC"
-        )
-        quarantined = self.query("SELECT count(*) AS n FROM quarantine")[0]["n"]  # type: ignore[attr-defined]
+        languages = self.query("SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC")
+        quarantined = self.query("SELECT count(*) AS n FROM quarantine")[0]["n"]
         return {
             "articles": one["n"],
             "outlets": one["outlets"],

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from redline.records import Entity, Sentence
-from redline.store.core import dumps, loads
+from redline.store.core import StoreBase, dumps, loads
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -31,13 +31,13 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-class DocsStore:
+class DocsStore(StoreBase):
     """Mixin: parses are stored once and reused by every later stage and re-run."""
 
     conn: sqlite3.Connection
 
     def add_parse(self, article_id: str, model: str, doc_bytes: bytes, sentences: Iterable[Sentence]) -> None:
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO docs (article_id, model, doc) VALUES (?, ?, ?)", (article_id, model, doc_bytes)
             )
@@ -51,13 +51,11 @@ class DocsStore:
             )
 
     def doc_bytes(self, article_id: str) -> bytes | None:
-        rows = self.query("SELECT doc FROM docs WHERE article_id = ?", (article_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT doc FROM docs WHERE article_id = ?", (article_id,))
         return rows[0]["doc"] if rows else None
 
     def sentences(self, article_id: str) -> list[Sentence]:
-        rows = self.query(  # type: ignore[attr-defined]
-            "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
-        )
+        rows = self.query("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
         return [
             Sentence(
                 article_id=row["article_id"],

@@ -14,7 +14,7 @@ from typing import Any
 from redline.errors import NotFoundError
 from redline.queries import EventQuery, QueryError
 from redline.records import Actor, Event, Report, Span
-from redline.store.core import dumps, loads
+from redline.store.core import StoreBase, dumps, loads
 from redline.store.where import ESCAPE, Where, like_pattern
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -196,7 +196,7 @@ def _insert(conn: sqlite3.Connection, values: list[dict[str, Any]]) -> None:
     conn.executemany(f"INSERT INTO events ({columns}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}", values)
 
 
-class EventsStore:
+class EventsStore(StoreBase):
     """Mixin over :class:`redline.store.core.StoreBase`: the events table."""
 
     conn: sqlite3.Connection
@@ -208,13 +208,11 @@ class EventsStore:
         :param article_id: the article the events were coded from
         :param events: its events, in text order
         """
-        outlet_rows = self.query("SELECT outlet FROM articles WHERE id = ?", (article_id,))  # type: ignore[attr-defined]
+        outlet_rows = self.query("SELECT outlet FROM articles WHERE id = ?", (article_id,))
         outlet = outlet_rows[0]["outlet"] if outlet_rows else None
-        sentence_rows = self.query(  # type: ignore[attr-defined]
-            "SELECT idx, start, end FROM sentences WHERE article_id = ?", (article_id,)
-        )
+        sentence_rows = self.query("SELECT idx, start, end FROM sentences WHERE article_id = ?", (article_id,))
         spans = {row["idx"]: (row["start"], row["end"]) for row in sentence_rows}
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             kept = {
                 row[0]: (row[1], row[2])
                 for row in conn.execute(
@@ -243,24 +241,24 @@ class EventsStore:
         query = _query(query, filters)
         where = _where(query)
         if query.after_id is not None:
-            rows = self.query("SELECT rowid FROM events WHERE id = ?", (query.after_id,))  # type: ignore[attr-defined]
+            rows = self.query("SELECT rowid FROM events WHERE id = ?", (query.after_id,))
             if not rows:
                 raise QueryError("cursor", f"no event {query.after_id!r} to continue after")
             where.add("rowid > ?", rows[0]["rowid"])
         sql, params = where.select("SELECT * FROM events", "rowid", query.limit)
-        return [_event(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+        return [_event(row) for row in self.query(sql, params)]
 
     def count_events(self, query: EventQuery | None = None, /, **filters: Any) -> int:
         """How many events :meth:`events` would return (without paging)."""
         where = _where(_query(query, filters))
-        return int(self.query(f"SELECT count(*) AS n FROM events{where.sql()}", tuple(where.params))[0]["n"])  # type: ignore[attr-defined]
+        return int(self.query(f"SELECT count(*) AS n FROM events{where.sql()}", tuple(where.params))[0]["n"])
 
     def event(self, event_id: str) -> Event:
         """One event by id.
 
         :raises NotFoundError: no event has this id
         """
-        rows = self.query("SELECT * FROM events WHERE id = ?", (event_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT * FROM events WHERE id = ?", (event_id,))
         if not rows:
             raise NotFoundError(f"no event with id {event_id!r}", input_id=event_id)
         return _event(rows[0])
@@ -272,7 +270,7 @@ class EventsStore:
         :param canonical: the merged event (its id may be one of the members': that row becomes the canonical)
         :param member_ids: ids of the events merged into it
         """
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             _insert(conn, [_values(canonical, None)])
             members = [member for member in member_ids if member != canonical.id]
             if members:

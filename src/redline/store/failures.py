@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline.records import Failure
+from redline.store.core import StoreBase
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -22,10 +23,10 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-class FailuresStore:
+class FailuresStore(StoreBase):
     def record_stage_failure(self, failure: Failure, article_id: str) -> None:
         """Quarantine ``article_id`` for ``failure.stage`` and mark it done there, in one transaction."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.execute(
                 "INSERT INTO quarantine (source, reason, stage, detail, raw_excerpt, article_id) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, stage, reason) DO UPDATE SET "
@@ -42,7 +43,7 @@ class FailuresStore:
         params: tuple[str, ...] = ()
         if stage is not None:
             sql, params = sql + " AND stage = ?", (stage,)
-        rows = self.query(sql + " ORDER BY article_id, stage", params)  # type: ignore[attr-defined]
+        rows = self.query(sql + " ORDER BY article_id, stage", params)
         return [(row["article_id"], row["stage"]) for row in rows]
 
     def failed_before(self, article_id: str, stages: Sequence[str]) -> bool:
@@ -50,7 +51,7 @@ class FailuresStore:
         if not stages:
             return False
         marks = ", ".join("?" * len(stages))
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             f"SELECT 1 FROM quarantine WHERE article_id = ? AND stage IN ({marks}) LIMIT 1", (article_id, *stages)
         )
         return bool(rows)
@@ -60,7 +61,7 @@ class FailuresStore:
 
         Later stages are reopened too: they ran without this stage's output. Returns the articles reopened.
         """
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             for article_id, stage in failed:
                 later = list(stage_order[stage_order.index(stage) :]) if stage in stage_order else [stage]
                 marks = ", ".join("?" * len(later))

@@ -13,6 +13,7 @@ from typing import Any
 from redline.errors import NotFoundError
 from redline.queries import QuoteQuery
 from redline.records import Quote, Speaker
+from redline.store.core import StoreBase
 from redline.store.where import ESCAPE, Where, like_pattern
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -98,14 +99,14 @@ def _quote(row: sqlite3.Row) -> Quote:
     )
 
 
-class QuotesStore:
+class QuotesStore(StoreBase):
     """Mixin over :class:`redline.store.core.StoreBase`: the quotes table."""
 
     conn: sqlite3.Connection
 
     def add_quotes(self, article_id: str, quotes: list[Quote]) -> None:
         """Replace the article's quotes with ``quotes`` (idempotent; statement links of kept ids survive)."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             linked = dict(
                 conn.execute(
                     "SELECT id, statement_id FROM quotes WHERE article_id = ? AND statement_id IS NOT NULL",
@@ -145,21 +146,21 @@ class QuotesStore:
         head = "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
         order = "a.published IS NULL, a.published, a.ingested_at, q.article_id, q.start, q.end"
         sql, params = where.select(head, order, query.limit, query.offset)
-        return [_quote(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+        return [_quote(row) for row in self.query(sql, params)]
 
     def quote(self, quote_id: str) -> Quote:
         """One quote by id.
 
         :raises NotFoundError: no quote has that id.
         """
-        rows = self.query("SELECT * FROM quotes WHERE id = ?", (quote_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT * FROM quotes WHERE id = ?", (quote_id,))
         if not rows:
             raise NotFoundError(f"no quote with id {quote_id!r}", input_id=quote_id)
         return _quote(rows[0])
 
     def set_statement(self, quote_ids: Sequence[str], statement_id: str) -> None:
         """Link quotes that report the same statement (set by the stories stage)."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.executemany(
                 "UPDATE quotes SET statement_id = ? WHERE id = ?", [(statement_id, qid) for qid in quote_ids]
             )

@@ -21,7 +21,7 @@ import numpy as np
 from redline.errors import NotFoundError
 from redline.queries import StoryQuery
 from redline.records import Actor, Event, Member, Report, Span, Story, StoryState
-from redline.store.core import dumps, loads
+from redline.store.core import StoreBase, dumps, loads
 from redline.store.where import Where
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -137,7 +137,7 @@ def _shift(day: str, days: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
-class StoriesStore:
+class StoriesStore(StoreBase):
     """Mixin: stories, their articles and the sentence-vector cache."""
 
     conn: sqlite3.Connection
@@ -156,28 +156,28 @@ class StoriesStore:
             sql += " WHERE start_date IS NULL OR (start_date <= ? AND end_date >= ?)"
             params = (_shift(when, window_days), _shift(when, -window_days))
         sql += f" ORDER BY end_date IS NULL, end_date DESC, id LIMIT {int(limit)}"
-        return [_state(row) for row in self.query(sql, params)]  # type: ignore[attr-defined]
+        return [_state(row) for row in self.query(sql, params)]
 
     def stories_between(self, start: str, end: str, *, undated: int = 1000) -> list[StoryState]:
         """Dated stories whose span meets [start, end] (all of them: the window bounds them, not a limit), and up
         to ``undated`` undated stories, by id: what a batch of articles of those days may join."""
-        dated = self.query(  # type: ignore[attr-defined]
+        dated = self.query(
             f"SELECT {_STATE_COLUMNS} FROM stories WHERE end_date >= ? AND +start_date <= ? ORDER BY id", (start, end)
         )
-        loose = self.query(  # type: ignore[attr-defined]
+        loose = self.query(
             f"SELECT {_STATE_COLUMNS} FROM stories WHERE start_date IS NULL ORDER BY id LIMIT {int(undated)}"
         )
         return [_state(row) for row in [*dated, *loose]]
 
     def story_state(self, story_id: str) -> StoryState:
-        rows = self.query(f"SELECT {_STATE_COLUMNS} FROM stories WHERE id = ?", (story_id,))  # type: ignore[attr-defined]
+        rows = self.query(f"SELECT {_STATE_COLUMNS} FROM stories WHERE id = ?", (story_id,))
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}", input_id=story_id)
         return _state(rows[0])
 
     def save_story_state(self, state: StoryState) -> None:
         """Insert or update a story's running state."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.execute(
                 "INSERT INTO stories (id, title, title_article, start_date, end_date, size, centroid, entities) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
@@ -208,7 +208,7 @@ class StoriesStore:
     ) -> None:
         """Record that ``article_id`` belongs to ``story_id`` (``how``: founded, joined or duplicate) on ``day``."""
         blob = None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO story_articles (article_id, story_id, score, how, vector, day) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -217,14 +217,14 @@ class StoriesStore:
 
     def article_vector(self, article_id: str) -> np.ndarray | None:
         """The clustering vector stored for a story member (None for copies and unknown articles)."""
-        rows = self.query("SELECT vector FROM story_articles WHERE article_id = ?", (article_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT vector FROM story_articles WHERE article_id = ?", (article_id,))
         if not rows or rows[0]["vector"] is None:
             return None
         return np.frombuffer(rows[0]["vector"], dtype=np.float32).copy()
 
     def dated_members(self, story_id: str) -> list[tuple[str, str, np.ndarray]]:
         """``(article id, day, vector)`` of a story's embedded members that have a day, in content order."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT article_id, day, vector FROM story_articles WHERE story_id = ? AND day IS NOT NULL "
             "AND vector IS NOT NULL ORDER BY day, article_id",
             (story_id,),
@@ -234,12 +234,12 @@ class StoriesStore:
     def duplicate_partners(self, article_id: str, original: str | None) -> list[str]:
         """Articles that are copies of this one, and the one it copies: duplication read in both directions, so
         which copy ingest saw first never decides which one founds a story."""
-        rows = self.query("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,))
         return ([original] if original else []) + [row["id"] for row in rows]
 
     def story_member(self, article_id: str) -> Member | None:
         """One story member with what title selection needs (None when the article is in no story)."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT a.id, a.title, a.title_language, a.language, a.published, sa.vector "
             "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.article_id = ?",
             (article_id,),
@@ -249,12 +249,12 @@ class StoriesStore:
     # -- reading stories -------------------------------------------------------------------------------
 
     def story_of(self, article_id: str) -> str | None:
-        rows = self.query("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
         return rows[0]["story_id"] if rows else None
 
     def story_assignments(self) -> dict[str, str]:
         """Every clustered article and its story id (what `redline eval stories` scores)."""
-        rows = self.query("SELECT article_id, story_id FROM story_articles ORDER BY article_id")  # type: ignore[attr-defined]
+        rows = self.query("SELECT article_id, story_id FROM story_articles ORDER BY article_id")
         return {row["article_id"]: row["story_id"] for row in rows}
 
     def story_days(self, article_ids: Iterable[str]) -> dict[str, str | None]:
@@ -264,9 +264,7 @@ class StoriesStore:
         for offset in range(0, len(ids), 500):
             chunk = ids[offset : offset + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(  # type: ignore[attr-defined]
-                f"SELECT article_id, day FROM story_articles WHERE article_id IN ({marks})", tuple(chunk)
-            )
+            rows = self.query(f"SELECT article_id, day FROM story_articles WHERE article_id IN ({marks})", tuple(chunk))
             found.update({row["article_id"]: row["day"] for row in rows})
         return found
 
@@ -274,15 +272,15 @@ class StoriesStore:
         """A story's articles placed on days in [start, end], and its undated ones; all of them without a range."""
         sql = "SELECT article_id, day FROM story_articles WHERE story_id = ?"
         if start is None or end is None:
-            rows = self.query(sql, (story_id,))  # type: ignore[attr-defined]
+            rows = self.query(sql, (story_id,))
         else:
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"{sql} AND day BETWEEN ? AND ? UNION {sql} AND day IS NULL", (story_id, start, end, story_id)
             )
         return [row["article_id"] for row in sorted(rows, key=lambda r: (r["day"] is None, r["day"] or "", r[0]))]
 
     def story_article_ids(self, story_id: str) -> list[str]:
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
             "WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
             (story_id,),
@@ -290,7 +288,7 @@ class StoriesStore:
         return [row["article_id"] for row in rows]
 
     def story(self, story_id: str) -> Story:
-        rows = self.query("SELECT * FROM stories WHERE id = ?", (story_id,))  # type: ignore[attr-defined]
+        rows = self.query("SELECT * FROM stories WHERE id = ?", (story_id,))
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}", input_id=story_id)
         return self._stories(rows)[0]
@@ -317,7 +315,7 @@ class StoriesStore:
         else:
             order = f"end_date IS NULL, end_date DESC, {members} DESC, id"
         sql, params = where.select("SELECT * FROM stories", order, query.limit, query.offset)
-        return self._stories(self.query(sql, params))  # type: ignore[attr-defined]
+        return self._stories(self.query(sql, params))
 
     def _stories(self, rows: Sequence[sqlite3.Row]) -> list[Story]:
         """Story records for ``rows`` of ``stories``, with articles, outlets and languages from their members."""
@@ -325,7 +323,7 @@ class StoriesStore:
             return []
         ids = [row["id"] for row in rows]
         marks = ", ".join("?" * len(ids))
-        members = self.query(  # type: ignore[attr-defined]
+        members = self.query(
             "SELECT sa.story_id, a.id, a.outlet, a.language, a.title_language FROM story_articles sa "
             f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks}) "
             "ORDER BY a.published IS NULL, a.published, a.id",
@@ -357,7 +355,7 @@ class StoriesStore:
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
-        rows = self.query(f"SELECT id, outlet, published FROM articles WHERE id IN ({marks})", tuple(ids))  # type: ignore[attr-defined]
+        rows = self.query(f"SELECT id, outlet, published FROM articles WHERE id IN ({marks})", tuple(ids))
         return {row["id"]: (row["outlet"], row["published"]) for row in rows}
 
     def event_acts(self, article_ids: Iterable[str]) -> dict[str, str]:
@@ -367,7 +365,7 @@ class StoriesStore:
         for offset in range(0, len(ids), 500):
             chunk = ids[offset : offset + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"SELECT id, COALESCE(canonical_id, id) AS act FROM events WHERE article_id IN ({marks})", tuple(chunk)
             )
             found.update({row["id"]: row["act"] for row in rows})
@@ -382,7 +380,7 @@ class StoriesStore:
         for offset in range(0, len(ids), 500):
             chunk = ids[offset : offset + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT event_id FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))  # type: ignore[attr-defined]
+            rows = self.query(f"SELECT event_id FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))
             found.update(row["event_id"] for row in rows)
         return found
 
@@ -394,12 +392,12 @@ class StoriesStore:
         sql = "SELECT DISTINCT act_id FROM act_reports WHERE story_id = ? AND event_type = ? AND negated = ?"
         params: tuple[Any, ...] = (story_id, event_type, int(negated))
         if start is None or end is None:
-            return [row["act_id"] for row in self.query(sql + " ORDER BY act_id", params)]  # type: ignore[attr-defined]
+            return [row["act_id"] for row in self.query(sql + " ORDER BY act_id", params)]
         # Reports whose days reach into the range: a bounded index range on ``day`` (a report's span is at most
         # MAX_SPAN_DAYS long), then the exact test; plus the undated ones.
         ranged = sql + " AND day BETWEEN ? AND ? AND COALESCE(day_end, day) >= ?"
         undated = sql + " AND day IS NULL"
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             f"{ranged} UNION {undated} ORDER BY act_id", (*params, _shift(start, -MAX_SPAN_DAYS), end, start, *params)
         )
         return [row["act_id"] for row in rows]
@@ -411,7 +409,7 @@ class StoriesStore:
         for offset in range(0, len(act_ids), 500):
             chunk = list(act_ids[offset : offset + 500])
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
                 tuple(chunk),
             )
@@ -423,7 +421,7 @@ class StoriesStore:
 
     def add_act_reports(self, rows: Sequence[tuple[Event, str, str, str | None, str | None, frozenset[str]]]) -> None:
         """Record reports as placed: ``(event as coded, act id, story id, day, day end, content words)`` each."""
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO act_reports "
                 "(event_id, act_id, story_id, article_id, event_type, negated, day, day_end, words, event) "
@@ -448,8 +446,8 @@ class StoriesStore:
     def reset_stories(self) -> None:
         """Undo the stories stage: every event row back as the events stage coded it (from ``act_reports``), quotes
         unlinked, stories and acts dropped, and every article pending again (to re-run it with other settings)."""
-        rows = self.query("SELECT event FROM act_reports ORDER BY rowid")  # type: ignore[attr-defined]
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        rows = self.query("SELECT event FROM act_reports ORDER BY rowid")
+        with self.atomic() as conn:
             for row in rows:
                 event = _event(loads(row["event"], {}))
                 event.story_id = None
@@ -467,10 +465,10 @@ class StoriesStore:
         for offset in range(0, len(wanted), 500):
             chunk = wanted[offset : offset + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT key, vector FROM text_vectors WHERE key IN ({marks})", tuple(chunk))  # type: ignore[attr-defined]
+            rows = self.query(f"SELECT key, vector FROM text_vectors WHERE key IN ({marks})", tuple(chunk))
             found.update({row["key"]: row["vector"] for row in rows})
         return found
 
     def cache_vectors(self, vectors: dict[str, bytes]) -> None:
-        with self.atomic() as conn:  # type: ignore[attr-defined]
+        with self.atomic() as conn:
             conn.executemany("INSERT OR IGNORE INTO text_vectors (key, vector) VALUES (?, ?)", list(vectors.items()))
