@@ -237,3 +237,9 @@ def test_an_unnamed_office_holder_is_named_by_a_later_fuller_title(nlp):
     # a spokeswoman is not the foreign minister a later title names: she stays unnamed
     spokeswoman = _speakers(nlp, text.split("\n\n")[-1], "2023-07-13")['for "restraint"']
     assert spokeswoman.mention == "The Chinese foreign ministry spokeswoman" and spokeswoman.name is None
+
+
+def test_federal_titles_are_the_datelines_federal_offices(nlp):
+    body = '"We will send more air defence," the Federal Minister of Defence declared on Saturday.'
+    speaker = _filed(nlp, "BERLIN -", body, "2023-05-13")["We will send more air defence"]
+    assert speaker.name == "Boris Pistorius"
