@@ -285,7 +285,12 @@ class Coreference:
         if nominal.noun in lex.GENERIC_ROLES or not self.enrichment.dated:
             return None  # without the article's date the office holder would be today's, a guess
         actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
-        if actor is None or not actor.kb_id or not actor.name or not actor.role or _possessor_named(span, actor):
+        if actor is not None and _possessor_named(span, actor):
+            # "the UN Secretary-General's spokesman" is "the spokesman of the UN Secretary-General"
+            actor = self.enrichment.resolve_actor(_of_phrase(span), span.start_char, span.end_char)
+            if actor is not None and _possessor_named(span, actor):
+                return None
+        if actor is None or not actor.kb_id or not actor.name or not actor.role:
             return None
         known = self.reader.find(actor.name, "person")
         candidate = known or Referent(name=actor.name, kind="person")
@@ -315,3 +320,13 @@ def _possessor_named(span: Span, actor: Actor) -> bool:
     said = possessor.doc[possessor.left_edge.i : possessor.i + 1].text.lower()
     surname = (actor.name or "").split()[-1:] or [""]
     return bool(actor.role and actor.role.lower() in said) or bool(surname[0] and surname[0].lower() in said)
+
+
+def _of_phrase(span: Span) -> str:
+    """ "The UN Secretary-General's spokesman" as "the spokesman of the UN Secretary-General": the possessor
+    moved into an of-phrase, the form titles are listed in."""
+    possessor = next(c for c in span.root.children if c.dep_ == "poss")
+    owned = range(possessor.left_edge.i, possessor.i + 1)
+    owner = "".join(t.text_with_ws for t in span.doc[owned.start : owned.stop] if t.tag_ != "POS").strip()
+    rest = "".join(t.text_with_ws for t in span if t.i not in owned and t.tag_ != "POS" and t.dep_ != "det")
+    return f"the {rest.strip()} of {owner}"
