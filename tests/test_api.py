@@ -337,7 +337,20 @@ def test_event_detail_has_reports(records_client: httpx.Client) -> None:
     event = records_client.get("/api/events/e10").json()
     assert [r["outlet"] for r in event["reports"]] == ["hillside-courier.example", "northgate-times.example"]
     assert event["reports"][0]["sentence"] == "Armenia warned."
+    assert {a["id"]: a["url"] for a in event["articles"]} == {"a10": None, "b": None}
     assert_error(records_client.get("/api/events/zzz"), 404)
+
+
+def test_codebook_lists_the_filter_values(records_client: httpx.Client) -> None:
+    book = records_client.get("/api/codebook").json()
+    assert "THREATEN" in book["types"] and "CONSULT" in book["types"]
+    assert book["modes"] == sorted(book["modes"]) and book["modes"]
+    assert book["modalities"] == ["asserted", "negated", "hypothetical", "future", "claimed"]
+    assert set(book["quads"]) == {"1", "2", "3", "4"}
+    for event_type in book["types"]:  # every listed type is one the events filter accepts
+        assert records_client.get("/api/events", params={"type": event_type, "limit": 1}).status_code == 200
+    for mode in book["modes"]:
+        assert records_client.get("/api/events", params={"mode": mode, "limit": 1}).status_code == 200
 
 
 def test_dyads_alerts_and_actor(records_client: httpx.Client) -> None:

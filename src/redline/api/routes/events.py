@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from redline.api.models import Page
 from redline.api.paging import Cursor, Db, Limit, make_cursor, read_cursor
-from redline.queries import ArticleQuery, EventQuery
+from redline.queries import MODALITIES, ArticleQuery, EventQuery, event_modes, event_types
 from redline.records import Event
 
 router = APIRouter(tags=["events"])
@@ -70,5 +70,23 @@ def get_event(store: Db, event_id: str) -> dict[str, Any]:
     articles = store.articles(ArticleQuery(ids=ids))
     return {
         **event_item(event),
-        "articles": [{"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published} for a in articles],
+        "articles": [
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published} for a in articles
+        ],
+    }
+
+
+@router.get("/api/codebook")
+def codebook() -> dict[str, Any]:
+    """The values the event filters accept: PLOVER types (in the codebook's order), modes, modalities, quads."""
+    return {
+        "types": list(event_types()),
+        "modes": list(event_modes()),
+        "modalities": list(MODALITIES),
+        "quads": {
+            "1": "verbal cooperation",
+            "2": "material cooperation",
+            "3": "verbal conflict",
+            "4": "material conflict",
+        },
     }
