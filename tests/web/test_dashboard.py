@@ -16,7 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import LiveServer
+from conftest import LiveServer, store_merged
+from redline.records import Actor, Article, Event, Report, Span
 from redline.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -326,7 +327,7 @@ def test_overview_story_event_evidence(base_url: str, watched: Watched, tmp_path
     # events explorer: filters, timeline, table; a row opens its story
     page.goto(base_url + "/#/events?type=THREATEN")
     watched.wait_ready("/events?type=THREATEN")
-    assert page.locator("input[name=type]").input_value() == "THREATEN"
+    assert page.locator("select[name=type]").input_value() == "THREATEN"
     assert page.locator("svg.timeline rect").count() == 2
     page.locator("tr.event-row td").first.click()
     watched.wait_ready("/story/story-known")
@@ -379,3 +380,193 @@ def test_token_prompt_then_overview(base_url: str, watched: Watched, tmp_path_fa
         assert page.locator("#banner").is_hidden()
         assert page.locator(".card").count() == 6
     assert [e for e in watched.errors if "401" not in e] == []
+
+
+# -- certainty: modality, confidence and rule on every row; factual-only; sorting; sources -------------------
+
+ORIGINAL_URL = "https://hillside-courier.example/news/armenia-warns"
+SENTENCES = {
+    "c1": "Armenia warned Azerbaijan that it would respond to any new shelling.",
+    "c2": "Armenia did not mobilize its reserves, the defence ministry said.",
+    "c3": "If the talks fail, Armenia could strike the positions near the border.",
+}
+
+
+def _certain_event(
+    event_id: str, event_type: str, article: str, confidence: float, rule: str, **flags: object
+) -> Event:
+    armenia = Actor(text="Armenia", name="Armenia", country="ARM")
+    azerbaijan = Actor(text="Azerbaijan", name="Azerbaijan", country="AZE")
+    sentence = SENTENCES[article]
+    reports = [Report(article_id=article, outlet=f"{article}.example", sentence=sentence, start=0, end=len(sentence))]
+    if event_id == "ev-warn":  # one act told by two outlets
+        reports.append(Report(article_id="c2", outlet="c2.example", sentence=SENTENCES["c2"], start=0, end=5))
+    return Event(
+        id=event_id,
+        event_type=event_type,
+        article_id=article,
+        text=sentence,
+        trigger=Span(text="x", start=0, end=1),
+        actor=[armenia],
+        recipient=[azerbaijan],
+        date=f"2023-03-1{article[-1]}",
+        quad=3 if event_type == "THREATEN" else 4,
+        confidence=confidence,
+        rule=rule,
+        reports=reports,
+        **flags,  # type: ignore[arg-type]
+    )
+
+
+CERTAIN_EVENTS = [
+    _certain_event("ev-warn", "THREATEN", "c1", 0.91, "threaten.warn", mode="disapprove", modality="asserted"),
+    _certain_event(
+        "ev-nomob", "MOBILIZE", "c2", 0.55, "mobilize.reserves", mode="troops", negated=True, modality="negated"
+    ),
+    _certain_event("ev-if", "ASSAULT", "c3", 0.72, "assault.strike", hypothetical=True, modality="hypothetical"),
+]
+
+
+@pytest.fixture(scope="module")
+def certain_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real store and server holding an asserted, a negated and a hypothetical event (the API filters them)."""
+    path = tmp_path_factory.mktemp("certainty") / "redline.db"
+    with Store(path) as db:
+        for article_id, sentence in SENTENCES.items():
+            url = ORIGINAL_URL if article_id == "c1" else None
+            text = f"{sentence} More text follows."
+            db.add_article(
+                Article(
+                    id=article_id,
+                    text=text,
+                    source=article_id,
+                    title=f"Report {article_id}",
+                    outlet=f"{article_id}.example",
+                    url=url,
+                    published=f"2023-03-1{article_id[-1]}",
+                    language="en",
+                    content_hash=article_id,
+                )
+            )
+        store_merged(db, CERTAIN_EVENTS, [])
+    from redline.api import create_app
+
+    with LiveServer(create_app(path)) as live:
+        yield live.url
+
+
+def _rows(page: Any) -> list[dict[str, str]]:
+    return page.locator("tr.event-row").evaluate_all(
+        """rows => rows.map(r => ({
+            id: r.dataset.id,
+            cls: r.className,
+            type: r.querySelector("td.type").innerText,
+            mode: r.querySelector("td.mode").innerText,
+            modality: r.querySelector("td.modality .badge").innerText,
+            confidence: r.querySelector("td.confidence").innerText,
+            rule: r.querySelector("td.rule").innerText,
+        }))"""
+    )
+
+
+def test_events_show_certainty_and_sort(certain_url: str, watched: Watched, tmp_path: Path) -> None:
+    page = watched.page
+    page.goto(certain_url + "/#/events")
+    watched.wait_ready("/events")
+    rows = {r["id"]: r for r in _rows(page)}
+    assert set(rows) == {"ev-warn", "ev-nomob", "ev-if"}
+    assert rows["ev-warn"] | {"cls": ""} == {
+        "id": "ev-warn",
+        "cls": "",
+        "type": "THREATEN",
+        "mode": "disapprove",
+        "modality": "asserted",
+        "confidence": "0.91",
+        "rule": "threaten.warn",
+    }
+    assert (rows["ev-if"]["modality"], rows["ev-if"]["confidence"], rows["ev-if"]["rule"]) == (
+        "hypothetical",
+        "0.72",
+        "assault.strike",
+    )
+    # the negated act is never shown as a plain one: "not MOBILIZE", a negated badge, a marked row
+    negated = rows["ev-nomob"]
+    assert negated["type"] == "not MOBILIZE"
+    assert negated["modality"] == "negated"
+    assert "negated" in negated["cls"].split()
+    assert "negated" not in rows["ev-warn"]["cls"].split()
+    page.screenshot(path=str(tmp_path / "certainty.png"), full_page=True)
+    check_screenshot(tmp_path / "certainty.png")
+
+    # a click on Confidence sorts the rows, highest first; a second click lowest first
+    page.locator("th button.sort[data-sort=confidence]").click()
+    assert [r["confidence"] for r in _rows(page)] == ["0.91", "0.72", "0.55"]
+    page.locator("th button.sort[data-sort=confidence]").click()
+    assert [r["confidence"] for r in _rows(page)] == ["0.55", "0.72", "0.91"]
+    page.locator("th button.sort[data-sort=date]").click()
+    assert [r["id"] for r in _rows(page)] == ["ev-if", "ev-nomob", "ev-warn"]
+
+    # type and mode are chosen from the codebook the API serves, not typed
+    types = page.locator("select[name=type] option").all_inner_texts()
+    assert types[0] == "any" and {"THREATEN", "MOBILIZE", "ASSAULT", "AGREE"} <= set(types)
+    assert "troops" in page.locator("select[name=mode] option").all_inner_texts()
+    page.locator("select[name=type]").select_option("MOBILIZE")
+    page.locator("form.filters button[type=submit]").click()
+    watched.wait_ready("/events?type=MOBILIZE")
+    assert [r["id"] for r in _rows(page)] == ["ev-nomob"]
+    assert watched.dialogs == []
+    assert watched.errors == []
+
+
+def test_factual_only_toggle(certain_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(certain_url + "/#/events")
+    watched.wait_ready("/events")
+    toggle = page.locator("#factual-only")
+    assert toggle.is_visible() and not toggle.is_checked()
+    assert len(_rows(page)) == 3
+    toggle.check()
+    watched.wait_ready("/events?modality=asserted")
+    assert page.url.endswith("#/events?modality=asserted")
+    assert page.locator("#factual-only").is_checked()
+    assert [(r["id"], r["modality"]) for r in _rows(page)] == [("ev-warn", "asserted")]
+    assert "Only asserted acts" in page.locator(".scope").inner_text()
+    # the toggle keeps the other filters, and the filters keep it
+    page.locator("select[name=quad]").select_option("4")
+    page.locator("form.filters button[type=submit]").click()
+    watched.wait_ready("/events?quad=4&modality=asserted")
+    assert _rows(page) == []
+    page.locator("#factual-only").uncheck()
+    watched.wait_ready("/events?quad=4")
+    assert {r["id"] for r in _rows(page)} == {"ev-nomob", "ev-if"}
+    assert watched.errors == []
+
+
+def test_event_page_links_to_its_sources(certain_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(certain_url + "/#/event/ev-warn")
+    watched.wait_ready("/event/ev-warn")
+    assert page.locator("h1").inner_text().startswith("THREATEN")
+    certainty = page.locator(".certainty").inner_text()
+    assert "asserted" in certainty and "confidence 0.91" in certainty and "threaten.warn" in certainty
+    reports = page.locator("li.report")
+    assert reports.count() == 2
+    first, second = reports.nth(0), reports.nth(1)
+    assert "c1.example · 2023-03-11 · Report c1" in first.inner_text()
+    assert first.locator("a.source").get_attribute("href") == ORIGINAL_URL
+    assert "c2.example · 2023-03-12" in second.inner_text()
+    assert second.locator("a.source").count() == 0  # no address stored: the stored copy only
+    assert second.locator("a", has_text="stored copy").get_attribute("href") == "#/article/c2?start=0&end=5"
+    # the stored copy: the article with the evidence highlighted
+    first.locator("a", has_text="stored copy").click()
+    watched.wait_ready(f"/article/c1?start=0&end={len(SENTENCES['c1'])}")
+    assert page.locator("h1").inner_text() == "Report c1"
+    assert page.locator("mark.evidence").inner_text() == SENTENCES["c1"]
+    assert page.locator("a.source").get_attribute("href") == ORIGINAL_URL
+
+    # a negated event's page says so before anything else
+    page.goto(certain_url + "/#/event/ev-nomob")
+    watched.wait_ready("/event/ev-nomob")
+    assert page.locator("h1").inner_text().startswith("not MOBILIZE")
+    assert page.locator(".certainty .badge").inner_text() == "negated"
+    assert watched.errors == []

@@ -250,17 +250,83 @@ function timelineChart(events) {
 
 // -- views ---------------------------------------------------------------------------------------------------
 
+// How a report puts an act (the API's `modality`): only "asserted" says it happened.
+const MODALITIES = {
+  asserted: "reported as done",
+  negated: "reported as NOT done",
+  hypothetical: "conditional: only if something else happens",
+  future: "announced or planned, not yet done",
+  claimed: "a third party says so",
+};
+
+function modalityOf(event) {
+  if (event.modality) return event.modality;
+  if (event.negated) return "negated";
+  if (event.hypothetical) return "hypothetical";
+  if (event.future) return "future";
+  return event.claimed ? "claimed" : "asserted";
+}
+
+function isNegated(event) {
+  return Boolean(event.negated) || modalityOf(event) === "negated";
+}
+
+function typeLabel(event) {
+  return (isNegated(event) ? "not " : "") + event.event_type;
+}
+
+function modalityBadge(event) {
+  const modality = modalityOf(event);
+  return el("span", { class: "badge modality-" + modality, title: MODALITIES[modality] || modality }, modality);
+}
+
+function confidenceText(event) {
+  return typeof event.confidence === "number" ? event.confidence.toFixed(2) : "—";
+}
+
+function safeUrl(value) {
+  try {
+    const url = new URL(String(value));
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+// The event tables' columns: a cell per event, and a sort key where a click on the header sorts the rows.
+const EVENT_COLUMNS = [
+  { label: "Date", cell: (e) => el("td", { class: "date" }, day(e.date)), key: (e) => e.date || "" },
+  {
+    label: "Type",
+    cell: (e) =>
+      el(
+        "td",
+        { class: "type quad" + e.quad + (isNegated(e) ? " negated" : ""), title: isNegated(e) ? "negated: the report says this did not happen" : null },
+        typeLabel(e),
+      ),
+    key: (e) => typeLabel(e),
+  },
+  { label: "Mode", cell: (e) => el("td", { class: "mode" }, e.mode || el("span", { class: "muted" }, "—")) },
+  { label: "Modality", cell: (e) => el("td", { class: "modality" }, modalityBadge(e)) },
+  { label: "Confidence", cell: (e) => el("td", { class: "confidence num" }, confidenceText(e)), key: (e) => e.confidence ?? -1 },
+  { label: "Actor", cell: (e) => el("td", {}, actorLinks(e.actor)) },
+  { label: "Recipient", cell: (e) => el("td", {}, actorLinks(e.recipient)) },
+  { label: "Reports", cell: (e) => el("td", { class: "num" }, String(e.report_count || (e.reports || []).length || 1)) },
+  { label: "Evidence", cell: (e) => el("td", {}, e.text) },
+  { label: "Rule", cell: (e) => el("td", { class: "rule muted", title: "the rule that fired" }, e.rule || "—") },
+];
+
 function eventsTable(events, onSelect) {
-  const rows = events.map((event) => {
+  const pairs = events.map((event) => {
     const row = el(
       "tr",
-      { class: "clickable event-row", "data-id": event.id, tabindex: 0 },
-      el("td", {}, day(event.date)),
-      el("td", { class: "quad" + event.quad }, event.event_type),
-      el("td", {}, actorLinks(event.actor)),
-      el("td", {}, actorLinks(event.recipient)),
-      el("td", {}, String(event.report_count || (event.reports || []).length || 1)),
-      el("td", {}, event.text),
+      {
+        class: "clickable event-row" + (isNegated(event) ? " negated" : ""),
+        "data-id": event.id,
+        "data-modality": modalityOf(event),
+        tabindex: 0,
+      },
+      EVENT_COLUMNS.map((column) => column.cell(event)),
     );
     row.addEventListener("click", (e) => {
       if (e.target.closest("a")) return;
@@ -269,18 +335,34 @@ function eventsTable(events, onSelect) {
     row.addEventListener("keydown", (e) => {
       if (e.key === "Enter") onSelect(event, row);
     });
-    return row;
+    return { event, row };
   });
-  return el(
-    "table",
-    { class: "events" },
-    el(
-      "thead",
-      {},
-      el("tr", {}, ["Date", "Type", "Actor", "Recipient", "Reports", "Evidence"].map((h) => el("th", {}, h))),
-    ),
-    el("tbody", {}, rows.length ? rows : [el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No events."))]),
+  const tbody = el(
+    "tbody",
+    {},
+    pairs.length ? pairs.map((p) => p.row) : [el("tr", {}, el("td", { colspan: EVENT_COLUMNS.length, class: "muted" }, "No events."))],
   );
+  // client-side sort of the loaded rows: a first click sorts descending (newest, highest), a second ascending
+  const headers = EVENT_COLUMNS.map((column) => {
+    if (!column.key) return el("th", {}, column.label);
+    const th = el("th", { "aria-sort": "none" });
+    const button = el("button", { type: "button", class: "sort", "data-sort": column.label.toLowerCase() }, column.label);
+    button.addEventListener("click", () => {
+      const descending = th.getAttribute("aria-sort") !== "descending";
+      for (const other of th.parentNode.children) if (other.hasAttribute("aria-sort")) other.setAttribute("aria-sort", "none");
+      th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      const sorted = [...pairs].sort((a, b) => {
+        const x = column.key(a.event);
+        const y = column.key(b.event);
+        const order = x < y ? -1 : x > y ? 1 : 0;
+        return descending ? -order : order;
+      });
+      for (const { row } of sorted) tbody.appendChild(row);
+    });
+    th.appendChild(button);
+    return th;
+  });
+  return el("table", { class: "events" }, el("thead", {}, el("tr", {}, headers)), tbody);
 }
 
 function quotesList(quotes) {
@@ -455,7 +537,7 @@ async function storyView(view, storyId) {
     }
     const who = `${(event.actor || []).map(actorLabel).join(", ") || "?"} → ${(event.recipient || []).map(actorLabel).join(", ") || "?"}`;
     const where = outlets.length ? ": " + outlets.join(", ") : "";
-    evidenceNote.textContent = `${event.event_type} (${who}): evidence highlighted in ${shown} of ${reports.length} report(s)${where}.`;
+    evidenceNote.textContent = `${typeLabel(event)} [${modalityOf(event)}] (${who}): evidence highlighted in ${shown} of ${reports.length} report(s)${where}.`;
     if (first) first.scrollIntoView({ block: "nearest" });
   };
   append(view, [
@@ -476,62 +558,132 @@ async function storyView(view, storyId) {
   ]);
 }
 
+function choice(name, values, current, label) {
+  const select = el("select", { name }, el("option", { value: "" }, "any"));
+  const known = values.map(String);
+  if (current && !known.includes(current)) known.push(current);
+  for (const value of known) select.appendChild(el("option", { value }, label ? label(value) : value));
+  select.value = current || "";
+  return select;
+}
+
 async function eventsView(view, params) {
-  const fields = ["type", "actor", "recipient", "country", "quad", "mode", "since", "until", "text"];
+  const fields = ["type", "mode", "quad", "actor", "recipient", "country", "since", "until", "text"];
+  const filters = {};
+  for (const name of [...fields, "modality"]) if (params.get(name)) filters[name] = params.get(name);
+  const [codebook, page] = await Promise.all([api("/api/codebook"), api("/api/events", { ...filters, limit: 200 })]);
   const inputs = {};
   const form = el("form", { class: "filters" });
   for (const name of fields) {
     let input;
-    if (name === "quad") {
-      input = el("select", { name }, el("option", { value: "" }, "any"));
-      for (const [q, label] of Object.entries(QUADS)) input.appendChild(el("option", { value: q }, `${q} ${label}`));
-    } else {
+    if (name === "type") input = choice(name, codebook.types, filters.type);
+    else if (name === "mode") input = choice(name, codebook.modes, filters.mode);
+    else if (name === "quad") input = choice(name, Object.keys(codebook.quads), filters.quad, (q) => `${q} ${codebook.quads[q]}`);
+    else {
       input = el("input", { name, type: name === "since" || name === "until" ? "date" : "text", size: 10 });
+      input.value = filters[name] || "";
     }
-    input.value = params.get(name) || "";
     inputs[name] = input;
     form.appendChild(el("label", {}, name, input));
   }
+  // "factual only" is the API's modality=asserted: negated, hypothetical, future and claimed acts left out
+  const factual = el("input", { type: "checkbox", id: "factual-only", name: "factual" });
+  factual.checked = filters.modality === "asserted";
+  const go = () => {
+    const query = new URLSearchParams();
+    for (const name of fields) if (inputs[name].value) query.set(name, inputs[name].value);
+    if (factual.checked) query.set("modality", "asserted");
+    else if (filters.modality && filters.modality !== "asserted") query.set("modality", filters.modality);
+    window.location.hash = "#/events?" + query.toString();
+  };
+  factual.addEventListener("change", go);
+  form.appendChild(el("label", { class: "toggle factual", title: "asserted acts only (modality=asserted)" }, factual, "Factual only"));
   form.appendChild(el("button", { type: "submit" }, "Filter"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const query = new URLSearchParams();
-    for (const name of fields) if (inputs[name].value) query.set(name, inputs[name].value);
-    window.location.hash = "#/events?" + query.toString();
+    go();
   });
-  const filters = {};
-  for (const name of fields) if (params.get(name)) filters[name] = params.get(name);
-  const page = await api("/api/events", { ...filters, limit: 200 });
   const events = page.items;
   const openEvent = (event) => {
     window.location.hash = event.story_id ? "#/story/" + enc(event.story_id) : "#/event/" + enc(event.id);
   };
+  const scope = filters.modality
+    ? `Only ${filters.modality} acts (${MODALITIES[filters.modality] || filters.modality}).`
+    : "All modalities: only “asserted” rows are reported as done; negated, hypothetical, future and claimed ones are not facts.";
   append(view, [
     el("h1", {}, "Events"),
     form,
     el("h2", {}, "Timeline"),
     timelineChart(events),
     el("h2", {}, `${events.length} event(s)${page.next ? " (first page)" : ""}`),
+    el("p", { class: "muted scope" }, scope),
     eventsTable(events, openEvent),
   ]);
 }
 
+function sourceLinks(report, article) {
+  const links = [];
+  const url = article && safeUrl(article.url);
+  if (url) links.push(el("a", { href: url, class: "source", rel: "noopener noreferrer", target: "_blank" }, "original article"));
+  if (report.article_id) {
+    const span = Number.isInteger(report.start) && report.start >= 0 ? `?start=${report.start}&end=${report.end}` : "";
+    if (links.length) links.push(" · ");
+    links.push(link("#/article/" + enc(report.article_id) + span, "stored copy"));
+  }
+  return links;
+}
+
 async function eventView(view, eventId) {
   const event = await api("/api/events/" + enc(eventId));
-  const reports = (event.reports || []).map((report) =>
-    el(
+  const articles = new Map((event.articles || []).map((a) => [a.id, a]));
+  const reports = (event.reports && event.reports.length
+    ? event.reports
+    : [{ article_id: event.article_id, sentence: event.text, start: -1, end: -1, date: event.date }]
+  ).map((report) => {
+    const article = articles.get(report.article_id);
+    const outlet = report.outlet || (article && article.outlet) || "unknown outlet";
+    const date = report.date || (article && article.published);
+    return el(
       "li",
       { class: "report" },
-      el("div", { class: "muted" }, `${report.outlet || "unknown outlet"} · ${day(report.date)}`),
+      el("div", { class: "muted" }, `${outlet} · ${day(date)}`, article && article.title ? ` · ${article.title}` : "", " · ", sourceLinks(report, article)),
       el("mark", { class: "evidence" }, report.sentence),
-    ),
-  );
+    );
+  });
   append(view, [
-    el("h1", {}, `${event.event_type}: `, actorLinks(event.actor), " → ", actorLinks(event.recipient)),
+    el("h1", { class: isNegated(event) ? "negated" : null }, `${typeLabel(event)}: `, actorLinks(event.actor), " → ", actorLinks(event.recipient)),
     el("p", { class: "muted" }, `${day(event.date)} · ${QUADS[event.quad] || "quad " + event.quad} · ${event.report_count} report(s)`),
+    el(
+      "p",
+      { class: "certainty" },
+      modalityBadge(event),
+      ` ${MODALITIES[modalityOf(event)] || ""} · mode ${event.mode || "—"} · confidence ${confidenceText(event)} · rule `,
+      el("code", { class: "rule" }, event.rule || "—"),
+    ),
     event.story_id ? el("p", {}, link("#/story/" + enc(event.story_id), "Open the story")) : null,
     el("h2", {}, "Reports"),
-    reports.length ? el("ul", { class: "plain" }, reports) : el("p", {}, el("mark", { class: "evidence" }, event.text)),
+    el("ul", { class: "plain reports" }, reports),
+  ]);
+}
+
+async function articleView(view, articleId, params) {
+  const article = await api("/api/articles/" + enc(articleId));
+  const url = safeUrl(article.url);
+  const start = Number.parseInt(params.get("start"), 10);
+  const end = Number.parseInt(params.get("end"), 10);
+  const text = el("div", { class: "text" });
+  const sentence = start >= 0 && end > start ? article.text.slice(start, end) : "";
+  highlightInto(text, article.text, start, end, sentence);
+  append(view, [
+    el("h1", {}, article.title || "(no title)"),
+    el("p", { class: "muted" }, `${article.outlet || "unknown outlet"} · ${day(article.published)} · ${article.language || "?"}`),
+    el(
+      "p",
+      {},
+      url ? el("a", { href: url, class: "source", rel: "noopener noreferrer", target: "_blank" }, "Original article") : el("span", { class: "muted" }, "No address stored."),
+      article.story ? [" · ", link("#/story/" + enc(article.story), "Open the story")] : null,
+    ),
+    el("article", { class: "article stored" }, text),
   ]);
 }
 
@@ -605,7 +757,7 @@ async function dyadView(view, a, b) {
           dyad.alerts.map((alert) => el("li", { class: "alert" }, `${alert.date}: ${alert.kind}, score ${alert.score} (threshold ${alert.threshold})`)),
         )
       : el("p", { class: "muted" }, "No alerts."),
-    el("p", {}, link("#/events?actor=" + enc(dyad.actor) + "&recipient=" + enc(dyad.recipient), "See these events")),
+    el("p", {}, link("#/events?actor=" + enc(dyad.actor) + "&recipient=" + enc(dyad.recipient) + "&modality=asserted", "See these events (factual only)")),
   ]);
 }
 
@@ -623,6 +775,7 @@ async function route() {
     else if (parts[0] === "story" && parts[1]) await storyView(fresh, parts[1]);
     else if (parts[0] === "events") await eventsView(fresh, params);
     else if (parts[0] === "event" && parts[1]) await eventView(fresh, parts[1]);
+    else if (parts[0] === "article" && parts[1]) await articleView(fresh, parts[1], params);
     else if (parts[0] === "actor" && parts[1]) await actorView(fresh, parts[1]);
     else if (parts[0] === "dyad" && parts[2]) await dyadView(fresh, parts[1], parts[2]);
     else append(fresh, [el("h1", {}, "Not found"), el("p", {}, "There is no page at this address. "), link("#/", "Back to the overview")]);
