@@ -304,7 +304,7 @@ const EVENT_COLUMNS = [
         { class: "type quad" + e.quad + (isNegated(e) ? " negated" : ""), title: isNegated(e) ? "negated: the report says this did not happen" : null },
         typeLabel(e),
       ),
-    key: (e) => typeLabel(e),
+    key: (e) => e.event_type + (isNegated(e) ? " (not)" : ""),
   },
   { label: "Mode", cell: (e) => el("td", { class: "mode" }, e.mode || el("span", { class: "muted" }, "—")) },
   { label: "Modality", cell: (e) => el("td", { class: "modality" }, modalityBadge(e)) },
