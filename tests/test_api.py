@@ -228,6 +228,7 @@ def test_openapi_and_dashboard_are_served(client: httpx.Client) -> None:
     assert index.status_code == 200
     assert "default-src 'self'" in index.headers["content-security-policy"]
     assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/parts.js").status_code == 200
 
 
 def test_concurrent_posts_are_serialized_and_readers_keep_reading(client: httpx.Client, server: LiveServer) -> None:
