@@ -21,7 +21,7 @@ from redline import tree
 from redline.events import syntax
 from redline.events.rules import parties
 from redline.events.rules.kit import Kit
-from redline.events.rules.model import Coded, Voice
+from redline.events.rules.model import Coded, Token, Voice
 from redline.records import Actor
 
 PARTY_SECTORS = frozenset({"SOC", "OPP", "REB", "PTY", "LAB", "REL"})
@@ -65,9 +65,17 @@ def _states(kit: Kit, item: Coded, voice: Voice) -> bool:
     for token in [item.head, *tree.ancestors(item.head, limit=12)]:
         if token.i == verb.i:
             return True
-        if token.dep_ in ("advcl", "relcl", "acl"):
+        if token.dep_ in ("relcl", "acl"):
+            return False
+        if token.dep_ == "advcl" and (token.head.i == verb.i or not _purpose(token)):
+            # an adverbial clause is background ("came after Moscow issued ..., requesting ..."), except the
+            # purpose of a claimed act ("said Moscow sent agents *to stage an attack*"), which is claimed with it
             return False
     return True
+
+
+def _purpose(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
 def is_claimed(kit: Kit, item: Coded, speakers: list[Actor], actors: list[Actor]) -> bool:

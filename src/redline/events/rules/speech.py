@@ -52,7 +52,7 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
             if item is not None:
                 found.append(item)
         # "Y is lying about ...", says X: X accuses Y.
-        if lemma in kit.words("wrongdoing_verbs") and syntax.is_verbal(token) and token.i not in heads:
+        if _wrong(kit, token) and syntax.is_verbal(token) and token.i not in heads:
             item = _wrongdoing(kit, token, quotes)
             if item is not None:
                 found.append(item)
@@ -170,6 +170,17 @@ def _blame(kit: Kit, adjective: Token, quotes: Sequence[Quote]) -> Coded | None:
         voice=voice,
         speaker_acts=True,
     )
+
+
+def _wrong(kit: Kit, verb: Token) -> bool:
+    """Lying, cheating and the like, or breaking a commitment ("broke its promises", "violated the truce")."""
+    lemma = verb.lemma_.lower()
+    if lemma in kit.words("wrongdoing_verbs"):
+        return True
+    if lemma not in kit.words("breach_verbs"):
+        return False
+    target = syntax.first_child(verb, "dobj") or syntax.prep_object(verb, "on")  # "reneged on its pledge"
+    return target is not None and target.lemma_.lower() in kit.words("commitment_nouns")
 
 
 def _wrongdoing(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:

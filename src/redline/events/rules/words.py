@@ -57,6 +57,8 @@ WORD_KEYS = (
     "blame_adjectives",
     "wrongdoing_nouns",
     "wrongdoing_verbs",
+    "breach_verbs",
+    "commitment_nouns",
     "verbal_attack_verbs",
     "speech_media",
 )
