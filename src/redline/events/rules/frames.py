@@ -161,9 +161,19 @@ def _object(kit: Kit, token: Token, entry: Entry) -> tuple[Token | None, frozens
     return None, frozenset(), True
 
 
+def _object_particle(token: Token, entry: Entry) -> bool:
+    """The pattern's preposition hangs on the object where the pattern reads it there too ("received aid *from*
+    the EU": the parser attaches "from" to "aid", the pattern's ``obj.from`` reads the giver there)."""
+    obj = syntax.direct_object(token)
+    if obj is None:
+        return False
+    wanted = {part for part in entry.prt if f"obj.{part}" in (*entry.actor, *entry.recipient)}
+    return any(child.dep_ == "prep" and child.lower_ in wanted for child in obj.children)
+
+
 def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
     parts = syntax.particles(token)
-    if entry.prt and not (parts & set(entry.prt)):
+    if entry.prt and not (parts & set(entry.prt)) and not _object_particle(token, entry):
         return None
     if entry.no_prt and parts & set(entry.no_prt):
         return None
