@@ -14,7 +14,7 @@ from typing import Any
 from redline.events import syntax
 from redline.events.rules import frames, threats
 from redline.events.rules.kit import Kit
-from redline.events.rules.model import Coded, Token
+from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.voice import voice_of
 from redline.records import Quote
 
@@ -157,19 +157,7 @@ def _blame(kit: Kit, adjective: Token, quotes: Sequence[Quote]) -> Coded | None:
         return None
     if voice.speaker is not None and subj.i == voice.speaker.i:
         return None
-    return Coded(
-        type="ACCUSE",
-        mode="allege",
-        head=verb,
-        first=adjective,
-        last=adjective,
-        rule=[f"speech: blame ({adjective.lower_})"],
-        speech=True,
-        conf=kit.weight("entitlement"),
-        recipients=[subj],
-        voice=voice,
-        speaker_acts=True,
-    )
+    return _accusation(kit, verb, adjective, f"speech: blame ({adjective.lower_})", subj, voice)
 
 
 def _wrong(kit: Kit, verb: Token) -> bool:
@@ -198,16 +186,21 @@ def _wrongdoing(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:
         return None
     if any(child.dep_ == "neg" for child in verb.children):
         return None
+    return _accusation(kit, verb, verb, f"speech: wrongdoing ({verb.lemma_.lower()})", subj, voice)
+
+
+def _accusation(kit: Kit, head: Token, trigger: Token, rule: str, accused: Token, voice: Voice) -> Coded:
+    """The speaker's accusation of ``accused``, laid in the clause of ``head``."""
     return Coded(
         type="ACCUSE",
         mode="allege",
-        head=verb,
-        first=verb,
-        last=verb,
-        rule=[f"speech: wrongdoing ({verb.lemma_.lower()})"],
+        head=head,
+        first=trigger,
+        last=trigger,
+        rule=[rule],
         speech=True,
         conf=kit.weight("entitlement"),
-        recipients=[subj],
+        recipients=[accused],
         voice=voice,
         speaker_acts=True,
     )
