@@ -243,3 +243,12 @@ def test_federal_titles_are_the_datelines_federal_offices(nlp):
     body = '"We will send more air defence," the Federal Minister of Defence declared on Saturday.'
     speaker = _filed(nlp, "BERLIN -", body, "2023-05-13")["We will send more air defence"]
     assert speaker.name == "Boris Pistorius"
+
+
+def test_a_transliterated_name_keeps_its_identity_and_an_agency_is_no_person(nlp):
+    text = (
+        "Russia's Vice Foreign Minister Sergej Rjabkow has warned of a confrontation with NATO. In an interview "
+        "with the news agency RIA Nowosti he said on Monday that Moscow would react militarily."
+    )
+    (speaker,) = _speakers(nlp, text, "2021-12-13").values()
+    assert (speaker.name, speaker.kb_id) == ("Sergei Ryabkov", "ryabkov-sergei")  # not "Nowosti", not unknown

@@ -86,3 +86,28 @@ def parse_day(value: str | dt.date | None) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+_FOLDS = (  # longest first: German and French spellings of Cyrillic sounds onto one skeleton
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("zh", "sh"),
+    ("kh", "ch"),
+    ("ou", "u"),
+    ("ts", "s"),
+    ("z", "s"),
+    ("w", "v"),
+    ("j", "y"),
+    ("iy", "y"),
+    ("yy", "y"),
+    ("ei", "ey"),
+)
+
+
+def skeleton(name: str | None) -> str:
+    """A transliteration-neutral form of a name ("Sergej Rjabkow" and "Sergei Ryabkov" give one skeleton)."""
+    text = " ".join((name or "").split()).casefold()
+    for written, folded in _FOLDS:
+        text = text.replace(written, folded)
+    return "".join(c for n, c in enumerate(text) if n == 0 or c != text[n - 1] or not c.isalpha())

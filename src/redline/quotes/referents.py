@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.memory import ArticleMemory, Referent
+from redline.kb.text import skeleton
 from redline.quotes import lexicon as lex
 from redline.quotes import phrases
 from redline.quotes.phrases import Nominal
@@ -61,6 +62,8 @@ class ReferentReader:
                 return "org"  # "Russias borders": a place whose apostrophe was lost
             if len(ent) == 1 and self.is_state(ent.text):
                 return "org"  # "said Berlin was prepared" tagged PERSON: a capital standing for its state
+            if _named_by_org_noun(ent):
+                return "org"  # "the news agency RIA Nowosti", "the newspaper Kommersant"
             return "person"
         if ent.label_ in ORG_LABELS:
             if ent.label_ != "NORP" and self._person_like(list(ent), ent.root):
@@ -272,8 +275,20 @@ def gender_of(name: str, title_words: set[str]) -> str | None:
     return None
 
 
+def _named_by_org_noun(ent: Span) -> bool:
+    """A name right after an organisation noun ("the news agency RIA Nowosti") is that organisation's."""
+    doc = ent.doc
+    position = ent.start - 1
+    while position >= max(0, ent.start - 3) and doc[position].pos_ == "PROPN" and not doc[position].ent_type_:
+        position -= 1  # "RIA" before "Nowosti"
+    return position >= 0 and doc[position].lower_ in lex.ORG_NOUNS
+
+
 def same_surname(name: str, other: str) -> bool:
-    return fuzz.ratio(name.split()[-1].lower(), other.split()[-1].lower()) >= lex.SAME_SURNAME
+    """Surnames alike as written or in their transliteration skeleton ("Rjabkow" is "Ryabkov")."""
+    mine, theirs = name.split()[-1], other.split()[-1]
+    spelled = fuzz.ratio(mine.lower(), theirs.lower())
+    return max(spelled, fuzz.ratio(skeleton(mine), skeleton(theirs))) >= lex.SAME_SURNAME
 
 
 def same_person(name: str, other: str) -> bool:
@@ -284,6 +299,7 @@ def same_person(name: str, other: str) -> bool:
     if not mine or not theirs:
         return True
     return (
-        fuzz.ratio(mine[0].lower(), theirs[0].lower()) >= lex.SAME_GIVEN_NAME
+        fuzz.ratio(skeleton(mine[0]), skeleton(theirs[0])) >= lex.SAME_GIVEN_NAME
+        or fuzz.ratio(mine[0].lower(), theirs[0].lower()) >= lex.SAME_GIVEN_NAME
         or mine[0][0].lower() == theirs[0][0].lower()
     )

@@ -12,37 +12,14 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from redline.kb.text import skeleton
+
 SAME_AT = 88.0  # token-set ratio at or above: one person (spelling variants, surname alone)
 DIFFERENT_BELOW = 60.0  # below: two people
 
 
 def normalize_name(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
-
-
-_FOLDS = (  # longest first: German and French spellings of Cyrillic sounds onto one skeleton
-    ("schtsch", "shch"),
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("zh", "sh"),
-    ("kh", "ch"),
-    ("ou", "u"),
-    ("ts", "s"),
-    ("z", "s"),
-    ("w", "v"),
-    ("j", "y"),
-    ("iy", "y"),
-    ("yy", "y"),
-    ("ei", "ey"),
-)
-
-
-def skeleton(name: str | None) -> str:
-    """A transliteration-neutral form of a name ("Sergej Rjabkow" and "Sergei Ryabkov" give one skeleton)."""
-    text = normalize_name(name)
-    for written, folded in _FOLDS:
-        text = text.replace(written, folded)
-    return "".join(c for n, c in enumerate(text) if n == 0 or c != text[n - 1] or not c.isalpha())
 
 
 def name_match(first: str | None, second: str | None) -> bool | None:
