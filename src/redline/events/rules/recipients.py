@@ -1,6 +1,7 @@
 """Recipients a pattern's own specs miss: inside noun phrases, in purpose clauses, at places.
 
-* **The author of a statement or act named by the object**: "rejected *an Indian* proposal", "dismissed an appeal
+* **The author of a statement or act named by the object**, or the party its that-clause is about ("demanded
+  guarantees that *NATO* will not expand"): "rejected *an Indian* proposal", "dismissed an appeal
   *from President Gbagbo*", "condemned *North Korea's* test", "denounced *Serbia's* suppression of ..." — the one
   whose proposal, appeal or act it is receives the response. For a demand, the one the demanded act is about:
   "demanded the withdrawal *of Serbian forces*".
@@ -35,11 +36,24 @@ def object_agent(kit: Kit, noun: Token, *, depth: int = 0) -> Token | None:
             (c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in NATIONALITY_ENTS),
             None,
         )
+    if found is None:
+        found = _complement_subject(noun)
     if found is not None:
         return arguments.actorish(kit, found)
     inner = syntax.prep_object(noun, "of")
     if inner is not None and depth < 1 and inner.pos_ in ("NOUN", "PROPN"):
         return object_agent(kit, inner, depth=depth + 1)
+    return None
+
+
+def _complement_subject(noun: Token) -> Token | None:
+    """The subject of a that-clause completing the noun ("guarantees *that NATO* will not expand", "the idea *that
+    Moscow* could have a say"): what the demand, refusal or offer is about is that party's doing."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            subject = syntax.first_child(clause, "nsubj", "nsubjpass")
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
     return None
 
 
