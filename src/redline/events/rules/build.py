@@ -351,7 +351,8 @@ def recipients_from_context(kit: Kit, events: list[Event]) -> list[Event]:
     addressed = kit.types("addressed")
     window = kit.limit("context_window")
     for index, event in enumerate(events):
-        if event.recipient or event.event_type not in addressed or event.sentence_index is None:
+        placed = any(a.country or a.name or a.kb_id for a in event.recipient)  # "rejected it": "it" places no one
+        if placed or event.event_type not in addressed or event.sentence_index is None:
             continue
         own = {a.country for a in event.actor if a.country}
         if not own:
@@ -359,14 +360,33 @@ def recipients_from_context(kit: Kit, events: list[Event]) -> list[Event]:
         for earlier in reversed(events[:index]):
             if earlier.sentence_index is None or event.sentence_index - earlier.sentence_index > window:
                 break
+            if event.event_type == "REJECT" and _answers(event, earlier, own):
+                # "Shoigu accused US contractors of ... Kirby rejected it flatly": a refusal right after a demand
+                # or accusation aimed at the refuser's side answers whoever made it
+                _take_recipient(kit, event, earlier.actor, earlier.sentence_index)
+                break
             if earlier.event_type not in addressed or not earlier.recipient:
                 continue
             if own & {a.country for a in earlier.actor} and not own & {a.country for a in earlier.recipient}:
-                event.recipient = [dataclasses.replace(a) for a in earlier.recipient]
-                event.confidence = round(event.confidence * kit.weight("recipient_from_context"), 2)
-                event.rule = f"{event.rule}; recipient from sentence {earlier.sentence_index}"
+                _take_recipient(kit, event, earlier.recipient, earlier.sentence_index)
                 break
     return events
+
+
+def _answers(event: Event, earlier: Event, own: set[str]) -> bool:
+    if earlier.event_type not in ("ACCUSE", "REQUEST", "THREATEN"):
+        return False
+    aimed_at_us = own & {a.country for a in earlier.recipient if a.country}
+    theirs = {a.country for a in earlier.actor if a.country}
+    close = event.sentence_index is not None and earlier.sentence_index is not None
+    close = close and 0 < event.sentence_index - earlier.sentence_index <= 2
+    return bool(close and aimed_at_us and theirs and not theirs & own)
+
+
+def _take_recipient(kit: Kit, event: Event, recipients: list[Actor], sentence: int | None) -> None:
+    event.recipient = [dataclasses.replace(a) for a in recipients]
+    event.confidence = round(event.confidence * kit.weight("recipient_from_context"), 2)
+    event.rule = f"{event.rule}; recipient from sentence {sentence}"
 
 
 def dedupe(events: list[Event]) -> list[Event]:
