@@ -355,3 +355,12 @@ def test_channels_and_sponsors_are_not_the_parties_of_an_act(text, side, absent,
     names = {a.country for e in events for a in getattr(e, side)} | {a.name for e in events for a in getattr(e, side)}
     assert not names & absent, names
     assert present <= names | {a.text for e in events for a in getattr(e, side)}, names
+
+
+def test_a_day_is_never_a_party():
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts(
+        [("d", "Seoul condemned Sunday's missile launch as a grave provocation.", "2022-03-21")]
+    )
+    assert events and all("Sunday" not in a.text for e in events for a in [*e.actor, *e.recipient])

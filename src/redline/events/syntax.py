@@ -221,7 +221,10 @@ def np_span(token: Token) -> tuple[int, int]:
 
 
 def is_actorish(token: Token, agent_words: frozenset[str]) -> bool:
-    """Whether a noun phrase head can name an actor (named entity, demonym-modified noun, role noun, pronoun)."""
+    """Whether a noun phrase head can name an actor (named entity, demonym-modified noun, role noun, pronoun);
+    never a day or a time ("Friday's test": Friday owns nothing)."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False
     if token.pos_ == "PRON":
         return token.lower_ in ("he", "she", "they", "we", "i", "it", "them", "him", "her", "us")
     if token.ent_type_ in ACTOR_ENTS:
