@@ -364,3 +364,13 @@ def test_a_day_is_never_a_party():
         [("d", "Seoul condemned Sunday's missile launch as a grave provocation.", "2022-03-21")]
     )
     assert events and all("Sunday" not in a.text for e in events for a in [*e.actor, *e.recipient])
+
+
+def test_whoever_is_to_blame_is_accused_not_accusing():
+    from redline.events import code_texts
+
+    text = "The foreign minister said the rebels were to blame for the collapse of the talks."
+    ((_, events),) = code_texts([("b", text, "2022-03-21")])
+    (accusation,) = events
+    assert accusation.event_type == "ACCUSE" and [a.text for a in accusation.recipient] == ["the rebels"]
+    assert "rebels" not in " ".join(a.text for a in accusation.actor)

@@ -51,6 +51,11 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
             item = _blame(kit, token, quotes)
             if item is not None:
                 found.append(item)
+        # "Y is to blame for ...", says X: X accuses Y.
+        if to_blame(token):
+            item = _to_blame(kit, token, quotes)
+            if item is not None:
+                found.append(item)
         # "Y is lying about ...", says X: X accuses Y.
         if _wrong(kit, token) and syntax.is_verbal(token) and token.i not in heads:
             item = _wrongdoing(kit, token, quotes)
@@ -158,6 +163,25 @@ def _blame(kit: Kit, adjective: Token, quotes: Sequence[Quote]) -> Coded | None:
     if voice.speaker is not None and subj.i == voice.speaker.i:
         return None
     return _accusation(kit, verb, adjective, f"speech: blame ({adjective.lower_})", subj, voice)
+
+
+def to_blame(token: Token) -> bool:
+    """ "Y is to blame": Y is blamed (by whoever says so), Y blames no one."""
+    return token.lemma_.lower() == "blame" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "be"
+
+
+def _to_blame(kit: Kit, blame: Token, quotes: Sequence[Quote]) -> Coded | None:
+    """ "Democrats and the media are to blame for the tone", the governor said: the governor accuses them."""
+    verb = blame.head
+    voice = voice_of(kit, verb, quotes)
+    subj, _ = syntax.subject(verb)
+    if voice is None or (voice.speaker is None and voice.quote is None) or subj is None:
+        return None
+    if kit.first(subj) or not syntax.is_actorish(subj, kit.agent_words):
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None  # "Kyiv is not to blame"
+    return _accusation(kit, verb, blame, "speech: to blame", subj, voice)
 
 
 def _wrong(kit: Kit, verb: Token) -> bool:
