@@ -374,3 +374,15 @@ def test_whoever_is_to_blame_is_accused_not_accusing():
     (accusation,) = events
     assert accusation.event_type == "ACCUSE" and [a.text for a in accusation.recipient] == ["the rebels"]
     assert "rebels" not in " ".join(a.text for a in accusation.actor)
+
+
+def test_an_apposition_the_parser_reads_as_a_list_adds_no_actor():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "Even China, Pyongyang's only ally and its economic lifeline, said it opposed the test.", "2016-09-10"),
+        ("b", "Russia and its allies rejected the resolution.", "2016-09-10"),
+    ]
+    coded = dict(code_texts(rows))
+    assert coded["a"] and all({a.country for a in e.actor} == {"CHN"} for e in coded["a"])
+    assert any(len(e.actor) == 2 for e in coded["b"])  # a real list keeps both

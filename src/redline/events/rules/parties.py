@@ -36,7 +36,8 @@ def actors_of(
     group = _group_nominal(kit, token, ctx, memory)
     if group:
         return group
-    heads = [token] + [c for c in syntax.conjuncts(token) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    conjuncts = [] if _apposition_misread(token) else syntax.conjuncts(token)
+    heads = [token] + [c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
     holders = _holders_of(kit, token)
     if holders:  # "the presidents of Kenya and Tanzania": one actor per country
         heads = holders
@@ -50,6 +51,16 @@ def actors_of(
         if actor is not None and not any(same_actor(actor, a) for a in found):
             found.append(actor)
     return found
+
+
+def _apposition_misread(token: Token) -> bool:
+    """ "China, Pyongyang's only ally and its lifeline, said ...": the parser reads the apposition as a list
+    ("China" and "ally"). A name whose first conjunct is a determined common noun, with no "and" of its own, is
+    being described, not listed with another party ("Russia and its allies" keeps both)."""
+    first = next((c for c in token.children if c.dep_ == "conj"), None)
+    if token.pos_ != "PROPN" or first is None or any(c.dep_ == "cc" for c in token.children):
+        return False
+    return first.pos_ == "NOUN" and any(c.dep_ in ("poss", "det") for c in first.children)
 
 
 def _holders_of(kit: Kit, token: Token) -> list[Token]:
