@@ -1,8 +1,8 @@
 """Bounded walks over a spaCy dependency tree, comparing tokens by index.
 
 Why this module exists: spaCy builds a new ``Token`` object each time one is read (``token.head``,
-``doc[i]``, iteration), so ``a is b`` is false even for the same token, and a loop such as
-``while head.head is not head`` never reaches the root: one verbless sentence hung a whole run that way.
+``doc[i]``, iteration), so an identity test is false even for the same token, and a climb that stops when
+a token's head "is" the token itself never reaches the root: one verbless sentence hung a whole run that way.
 Every walk up the tree in Redline goes through these helpers, which compare ``.i`` and stop after a fixed
 number of steps even on a malformed parse (a cycle cannot happen in spaCy, but a bound costs nothing).
 """
