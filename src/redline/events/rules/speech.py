@@ -172,16 +172,8 @@ def to_blame(token: Token) -> bool:
 
 def _to_blame(kit: Kit, blame: Token, quotes: Sequence[Quote]) -> Coded | None:
     """ "Democrats and the media are to blame for the tone", the governor said: the governor accuses them."""
-    verb = blame.head
-    voice = voice_of(kit, verb, quotes)
-    subj, _ = syntax.subject(verb)
-    if voice is None or (voice.speaker is None and voice.quote is None) or subj is None:
-        return None
-    if kit.first(subj) or not syntax.is_actorish(subj, kit.agent_words):
-        return None
-    if any(child.dep_ == "neg" for child in verb.children):
-        return None  # "Kyiv is not to blame"
-    return _accusation(kit, verb, blame, "speech: to blame", subj, voice)
+    found = _accused_in_statement(kit, blame.head, quotes)
+    return _accusation(kit, blame.head, blame, "speech: to blame", *found) if found else None
 
 
 def _wrong(kit: Kit, verb: Token) -> bool:
@@ -197,20 +189,28 @@ def _wrong(kit: Kit, verb: Token) -> bool:
 
 def _wrongdoing(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:
     """ "Trump says Clinton is lying about the trade deal": dishonesty or a crime laid on someone in a statement
-    is the speaker's accusation of them (never a denial: "Y is not lying"; never the speaker's own confession)."""
+    is the speaker's accusation of them."""
+    found = _accused_in_statement(kit, verb, quotes)
+    rule = f"speech: wrongdoing ({verb.lemma_.lower()})"
+    return _accusation(kit, verb, verb, rule, *found) if found else None
+
+
+def _accused_in_statement(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> tuple[Token, Voice] | None:
+    """The subject a statement lays ``verb`` on, and the statement's voice; None for a denial ("Y is not
+    lying", "Kyiv is not to blame"), the speaker's own confession, or a verb that is the saying itself."""
     voice = voice_of(kit, verb, quotes)
     subj, _ = syntax.subject(verb)
     if voice is None or (voice.speaker is None and voice.quote is None) or subj is None:
         return None
     if voice.verb is not None and voice.verb.i == verb.i:
-        return None  # the verb is the saying itself
+        return None
     if kit.first(subj) or not syntax.is_actorish(subj, kit.agent_words):
         return None
     if voice.speaker is not None and subj.i == voice.speaker.i:
         return None
     if any(child.dep_ == "neg" for child in verb.children):
         return None
-    return _accusation(kit, verb, verb, f"speech: wrongdoing ({verb.lemma_.lower()})", subj, voice)
+    return subj, voice
 
 
 def _accusation(kit: Kit, head: Token, trigger: Token, rule: str, accused: Token, voice: Voice) -> Coded:
