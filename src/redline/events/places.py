@@ -19,6 +19,8 @@ from redline import tree
 from redline.events.lexicon import load_yaml
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into"})
+DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+"""Where troops or aid are sent is where the deployment happens ("sent observers to Bosnia")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +74,13 @@ class Gazetteer:
         """Every place name in a text, with character offsets."""
         return [(m.start(), m.end(), self.places[m.group(0)]) for m in self._pattern.finditer(text)]
 
-    def locate(self, sent: Any, anchor: Any) -> str | None:
+    def locate(self, sent: Any, anchor: Any, *, destinations: bool = False) -> str | None:
         """Country code of where the event anchored at ``anchor`` (a token) happened, or None.
 
         Preference: a place governed by a locative preposition inside the anchor's clause; then a city or capital
         governed by a locative preposition anywhere in the sentence. A bare country name is not a location (it is
-        usually an actor).
+        usually an actor). With ``destinations`` (deployments, deliveries), a "to" place in the anchor's clause
+        counts as locative too.
         """
         hits = self.find(sent.text)
         if not hits:
@@ -92,6 +95,8 @@ class Gazetteer:
             root = span.root
             prep = root.head if root.dep_ == "pobj" else None
             locative = prep is not None and prep.lower_ in LOCATIVE_PREPS
+            if destinations and prep is not None and prep.lower_ in DESTINATION_PREPS and root.i in clause:
+                locative = True
             if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE_PREPS:
                 locative = True
             if not locative:

@@ -19,6 +19,7 @@ from redline.events.dates import event_date
 from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
+from redline.events.rules.recipients import SENT_TYPES
 from redline.records import Actor, Event, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -242,7 +243,7 @@ def _place(
     kit: Kit, item: Coded, sent: Any, actors: list[Actor], recipients: list[Actor]
 ) -> tuple[str | None, list[Actor]]:
     """Where the event happened; an attack on a place with no named target targets that place's state."""
-    location = kit.gazetteer.locate(sent, item.head)
+    location = kit.gazetteer.locate(sent, item.head, destinations=item.type in SENT_TYPES)
     if (
         item.type in ("ASSAULT", "COERCE")
         and not recipients
