@@ -287,3 +287,21 @@ def test_demands_and_promises_report_their_infinitive(sources_and_infinitives):
     assert texts.get("European governments to spend more on defence") == "the senator"
     assert texts.get("to rebuild every school destroyed in the floods") == "The prime minister"
     assert not [t for t in texts if "high price" in t], texts  # "warned of" has no statement of its own
+
+
+SIGNED = (
+    "Readers Respond.\n\n"
+    "“The debate showed nothing new about jobs. He is ignorant of our lives.” ― Maria Ortega\n"
+    "“I cannot believe this man is running for the highest office in the land.” ― Daniel Brooks\n"
+    "“We need a plan for the border, not slogans shouted at rallies.” — Luis de la Fuente.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_quotation_signed_after_a_dash_is_the_signers():
+    from redline.nlp import parse
+
+    doc = next(iter(parse([SIGNED])))
+    quotes = extract_quotes(doc, "signed", actors=actor_context("2016-09-27"))
+    speakers = {q.text.split()[1]: q.speaker.name for q in quotes}
+    assert speakers == {"debate": "Maria Ortega", "cannot": "Daniel Brooks", "need": "Luis de la Fuente"}
