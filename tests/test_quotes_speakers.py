@@ -305,3 +305,19 @@ def test_a_quotation_signed_after_a_dash_is_the_signers():
     quotes = extract_quotes(doc, "signed", actors=actor_context("2016-09-27"))
     speakers = {q.text.split()[1]: q.speaker.name for q in quotes}
     assert speakers == {"debate": "Maria Ortega", "cannot": "Daniel Brooks", "need": "Luis de la Fuente"}
+
+
+@pytest.mark.slow
+def test_rubric_labels_and_quoted_titles_are_not_speakers():
+    from redline.nlp import parse
+
+    text = (
+        "The Latest: Senate leaders promise a vote on the budget next week.\n\n"
+        "“There is a severe disconnect between this White House and our military,” Flynn, a former adviser, "
+        "said on Thursday on Fox News’s “Fox and Friends.”\n"
+    )
+    doc = next(iter(parse([text])))
+    quotes = extract_quotes(doc, "rubric", actors=actor_context("2016-09-08"))
+    assert not [q for q in quotes if "budget" in q.text], [(q.text, q.speaker) for q in quotes]
+    disconnect = [q for q in quotes if "disconnect" in q.text]
+    assert [q.speaker.mention for q in disconnect] == ["Flynn"]

@@ -76,7 +76,7 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
     """All cues of a sentence, in text order."""
     lemmas = {token.i: lemma for token in sent if (lemma := cue_lemma(token, quoted))}
     cues: list[Cue] = []
-    subjects = {i: subject_of(sent.doc[i], lemmas) for i in lemmas}
+    subjects = {i: _unquoted_subject(sent.doc[i], subject_of(sent.doc[i], lemmas), quoted) for i in lemmas}
     for i, lemma in lemmas.items():
         token = sent.doc[i]
         if lemma == "according to":
@@ -108,6 +108,20 @@ def can_say(subject: Token, lemma: str) -> bool:
     if lemma not in lex.OPEN_SUBJECT_VERBS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     return subject.lemma_.lower() not in lex.NON_AGENTS and subject.lower_ not in lex.NON_AGENTS
+
+
+def _unquoted_subject(verb: Token, subject: Token | None, quoted: Callable[[int], bool]) -> Token | None:
+    """In “…,” X said, the speaker is X, between the closing quotation mark and the verb; a subject the parse
+    finds inside the quotation ("There is ...") or in a quoted title after the verb ("on “Fox and Friends”") is a
+    misparse."""
+    if subject is not None and not quoted(subject.idx):
+        return subject
+    doc = verb.doc
+    for j in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
+        if doc[j].is_quote and doc[j].text not in ("'", "‘"):
+            between = [t for t in doc[j + 1 : verb.i] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+            return between[0] if between else subject
+    return subject
 
 
 def speaker_like(token: Token) -> bool:

@@ -288,6 +288,8 @@ class _Reader:
         if not colon:
             return
         name = tokens[:colon]
+        if name[0].lower_ in lex.DETERMINERS_DEFINITE and len(name) > 1 and name[1].lower_ in lex.HEADLINE_LABELS:
+            return  # a rubric ("The Latest: ..."), not a speaker
         if name[0].lower_ in lex.HEADLINE_LABELS or any(not t.text[:1].isupper() for t in name if t.is_alpha):
             return
         if len(name) == 1 and name[0].is_upper:
