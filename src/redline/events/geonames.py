@@ -5,6 +5,9 @@ its city file (every city of 15,000 inhabitants or more, about 34,000) takes mos
 reads it once per process, on the first place it resolves, keeps only what geolocation needs (name, country,
 coordinates, population, GeoNames id) keyed by every Latin-script name a city is known by ("Kyiv", "Kiev",
 "Moskau"), and lets the raw JSON go. Nothing is downloaded and no GeoNames data is copied into Redline.
+Measured (Python 3.11, 2 cores): building the index takes 0.4-0.7 s (about 1.2 s on a loaded machine), keeps
+about 20 MB of objects (32,000 names and 44,000 alternate names) and peaks near 72 MB while the JSON is parsed;
+the process's resident size grows by about 77 MB, as CPython keeps the parser's freed memory for reuse.
 
 Why homonyms are ordered by population: a news report that says "Paris" means the French capital far more often
 than Paris, Texas; :meth:`GeoIndex.cities` lists the candidates of a name most populous first, and the caller
