@@ -9,7 +9,7 @@ OUT    ?= out
 BENCH_ARGS ?= --articles 1000 --dask
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint bench clean browser
+.PHONY: install demo test lint bench clean browser screenshots
 
 $(STAMP): requirements.txt requirements-models.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: install
 
 bench: install
 	$(BIN)/redline bench $(BENCH_ARGS) --out $(OUT)/bench
+
+# PNGs of every dashboard page into docs/screenshots/ (a database built from examples/ unless SHOTS_ARGS="--db FILE")
+screenshots: install
+	$(BIN)/python scripts/screenshots.py $(SHOTS_ARGS)
 
 # Debian's Chromium for the browser tests (needs root or sudo; skipped tests say so when it is absent).
 browser:

@@ -380,3 +380,19 @@ def test_dyads_alerts_and_actor(records_client: httpx.Client) -> None:
     assert actor["dyads"][0]["recipient"] == "AZE"
     quotes = records_client.get("/api/quotes", params={"speaker": "Nikol Pashinyan", "text": "SILENT"}).json()
     assert [q["id"] for q in quotes["items"]] == ["q1"]
+
+
+def test_timeline_counts_events_per_day_by_quad(records_client: httpx.Client) -> None:
+    events = records_client.get("/api/events", params={"limit": 500}).json()["items"]
+    timeline = records_client.get("/api/timeline").json()
+    dates = [day["date"] for day in timeline["items"]]
+    assert dates == sorted(set(dates))
+    expected: dict[str, list[int]] = {}
+    for event in events:
+        expected.setdefault(event["date"][:10], [0, 0, 0, 0])[event["quad"] - 1] += 1
+    assert {day["date"]: day["counts"] for day in timeline["items"]} == expected
+    assert timeline["undated"] == 0
+    asserted = records_client.get("/api/timeline", params={"modality": "asserted"}).json()["items"]
+    assert sum(map(sum, (d["counts"] for d in asserted))) == sum(e["modality"] == "asserted" for e in events)
+    assert_error(records_client.get("/api/timeline", params={"modality": "maybe"}), 422)
+    assert_error(records_client.get("/api/timeline", params={"since": "2023-03-20", "until": "2023-03-01"}), 422)

@@ -176,7 +176,10 @@ def _matches(event: Event, expect: dict) -> bool:
         for code in expect.get(side, []):
             if not got & aliases.get(code, {code}):
                 return False
-    return all(getattr(event, key) == expect[key] for key in expect if key not in ("event_type", "actor", "recipient"))
+    if "recipients" in expect and len(event.recipient) != expect["recipients"]:
+        return False  # how many recipients, named or not ("a sea has no state to receive the act": 0)
+    skip = ("event_type", "actor", "recipient", "recipients")
+    return all(getattr(event, key) == expect[key] for key in expect if key not in skip)
 
 
 @pytest.mark.slow

@@ -252,3 +252,56 @@ def test_a_transliterated_name_keeps_its_identity_and_an_agency_is_no_person(nlp
     )
     (speaker,) = _speakers(nlp, text, "2021-12-13").values()
     assert (speaker.name, speaker.kb_id) == ("Sergei Ryabkov", "ryabkov-sergei")  # not "Nowosti", not unknown
+
+
+SOURCES_AND_INFINITIVES = (
+    "The central bank said on Tuesday that it would raise interest rates again in March. "
+    "The opposition campaign says the new law will keep thousands of voters from the polls. "
+    "The figures suggest that the economy is slowing. "
+    "Common sense says nothing of the kind. "
+    "In a speech in Warsaw, the senator urged European governments to spend more on defence. "
+    "The prime minister vowed to rebuild every school destroyed in the floods. "
+    "He warned of a high price."
+)
+
+
+@pytest.fixture(scope="module")
+def sources_and_infinitives() -> list[Quote]:
+    from redline.nlp import parse
+
+    doc = next(iter(parse([SOURCES_AND_INFINITIVES])))
+    return extract_quotes(doc, "sources", actors=actor_context("2024-02-01"))
+
+
+@pytest.mark.slow
+def test_any_noun_phrase_that_says_something_is_a_source(sources_and_infinitives):
+    texts = {q.text: q.speaker.mention for q in sources_and_infinitives}
+    assert texts.get("it would raise interest rates again in March") == "The central bank"
+    assert texts.get("the new law will keep thousands of voters from the polls") == "The opposition campaign"
+    assert not [t for t in texts if "economy is slowing" in t or "nothing of the kind" in t], texts
+
+
+@pytest.mark.slow
+def test_demands_and_promises_report_their_infinitive(sources_and_infinitives):
+    texts = {q.text: q.speaker.mention for q in sources_and_infinitives}
+    assert texts.get("European governments to spend more on defence") == "the senator"
+    assert texts.get("to rebuild every school destroyed in the floods") == "The prime minister"
+    assert not [t for t in texts if "high price" in t], texts  # "warned of" has no statement of its own
+
+
+SIGNED = (
+    "Readers Respond.\n\n"
+    "“The debate showed nothing new about jobs. He is ignorant of our lives.” ― Maria Ortega\n"
+    "“I cannot believe this man is running for the highest office in the land.” ― Daniel Brooks\n"
+    "“We need a plan for the border, not slogans shouted at rallies.” — Luis de la Fuente.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_quotation_signed_after_a_dash_is_the_signers():
+    from redline.nlp import parse
+
+    doc = next(iter(parse([SIGNED])))
+    quotes = extract_quotes(doc, "signed", actors=actor_context("2016-09-27"))
+    speakers = {q.text.split()[1]: q.speaker.name for q in quotes}
+    assert speakers == {"debate": "Maria Ortega", "cannot": "Daniel Brooks", "need": "Luis de la Fuente"}

@@ -34,6 +34,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels that make a Geo
 CONTEXT_SHARE = 0.1  # a city of a country the text names wins over a homonym up to ten times its population
 LOC_MIN_POPULATION = 100000  # a LOC entity (a region, a sea) is a city only when the city is large
 NOT_A_LOCATION = 3  # rank of a bare country name outside the event's clause: usually an actor, not a place
+DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+"""Where troops or aid are sent is where the deployment happens ("sent observers to Bosnia")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,22 +90,31 @@ class Gazetteer:
         """Every place name in a text, with character offsets."""
         return [(m.start(), m.end(), self.places[m.group(0)]) for m in self._pattern.finditer(text)]
 
-    def locate(self, sent: Any, anchor: Any) -> str | None:
+    def locate(self, sent: Any, anchor: Any, *, destinations: bool = False) -> str | None:
         """Country code of where the event anchored at ``anchor`` (a token) happened, or None (see :meth:`place`)."""
-        hit = self._best(sent, anchor)
+        hit = self._best(sent, anchor, destinations)
         return hit.country if hit is not None else None
 
-    def place(self, sent: Any, anchor: Any, context: Iterable[str] = (), article_id: str | None = None) -> Place | None:
+    def place(
+        self,
+        sent: Any,
+        anchor: Any,
+        context: Iterable[str] = (),
+        article_id: str | None = None,
+        *,
+        destinations: bool = False,
+    ) -> Place | None:
         """Where the event anchored at ``anchor`` (a token) happened, with coordinates and the mention, or None.
 
         Preference: a place governed by a locative preposition inside the anchor's clause; then a city or capital
         governed by a locative preposition anywhere in the sentence. A bare country name outside the clause is not
-        a location (it is usually an actor).
+        a location (it is usually an actor). With ``destinations`` (deployments, deliveries), a "to" place in the
+        anchor's clause counts as locative too.
 
         :param context: country codes the text ties the event to (its actors'), to choose between homonyms
         :param article_id: the article the sentence is from (the place's evidence)
         """
-        hit = self._best(sent, anchor)
+        hit = self._best(sent, anchor, destinations)
         if hit is None:
             return None
         countries = {*context, *(entry.country for _s, _e, entry in self.find(sent.text) if entry.is_country)}
@@ -139,13 +150,13 @@ class Gazetteer:
                 return None
         return Place(city.name, city.country, "city", *_coords(city), city.geonames_id, **mention)
 
-    def _best(self, sent: Any, anchor: Any) -> _Hit | None:
+    def _best(self, sent: Any, anchor: Any, destinations: bool = False) -> _Hit | None:
         """The best-ranked locative place mention of the sentence for the event at ``anchor``."""
         clause = _clause_tokens(anchor)
         best: _Hit | None = None
         for start, end, entry in self._mentions(sent):
             span = sent.doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not _locative(span.root):
+            if span is None or not _locative(span.root, clause if destinations else None):
                 continue
             if entry is None:
                 entry = self._us_state(span)
@@ -211,10 +222,13 @@ class _Hit:
     country: str
 
 
-def _locative(root: Any) -> bool:
-    """A mention governed by a locative preposition ("in Vienna", "in the Geneva suburbs")."""
+def _locative(root: Any, destination_clause: set[int] | None = None) -> bool:
+    """A mention governed by a locative preposition ("in Vienna", "in the Geneva suburbs"), or, given the event's
+    clause (deployments, deliveries), by a destination preposition in it ("sent troops to Poland")."""
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         return True
+    if destination_clause is not None and root.dep_ == "pobj" and root.head.lower_ in DESTINATION_PREPS:
+        return root.i in destination_clause
     return root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE_PREPS
 
 

@@ -83,7 +83,7 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
             cue = _according(token)
         elif lemma == "in the words of":
             cue = _source_phrase(token.head, _words_owner(token), lemma)
-        elif subjects[i] is None or not speaker_like(subjects[i]):
+        elif subjects[i] is None or not can_say(subjects[i], lemma):
             continue  # no speaker in the syntax ("This suggests that", imperative, misparse): not an attribution
         elif lemma in lex.NAMING_VERBS:
             content = _complement(token)
@@ -98,6 +98,16 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def can_say(subject: Token, lemma: str) -> bool:
+    """Whether ``subject`` is the source of the cue ``lemma``: a speaker-like subject, or, for verbs only
+    speakers do ("said", "announced"), any noun phrase that is not a non-agent ("the bank said")."""
+    if speaker_like(subject):
+        return True
+    if lemma not in lex.OPEN_SUBJECT_VERBS or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return subject.lemma_.lower() not in lex.NON_AGENTS and subject.lower_ not in lex.NON_AGENTS
 
 
 def speaker_like(token: Token) -> bool:
@@ -196,6 +206,8 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
             # reported clause ("said Lavrov told him that ...") stays part of what is reported.
             if same(subjects.get(i), own) or doc[i].dep_ in ("advcl", "conj", "parataxis"):
                 last = min(last, doc[i].left_edge.i - 1)
+    elif (infinitive := _infinitive(token)) is not None:
+        first, last = infinitive
     elif (
         token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         and token.head.i < token.i
@@ -217,6 +229,20 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _infinitive(token: Token) -> tuple[int, int] | None:
+    """Token range of what a demand, promise or threat says in an infinitive: "urged *Republicans to join ...*",
+    "vowed *to punish ...*" (the one addressed is part of it, as in "urged X to do Y")."""
+    if token.lemma_.lower() not in lex.INFINITIVE_VERBS:
+        return None
+    for clause in token.rights:
+        if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        addressed = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause.i]
+        first = addressed[0].left_edge.i if addressed else clause.left_edge.i
+        return first, clause.right_edge.i
+    return None
 
 
 def _clause_start(clause: Token) -> int:

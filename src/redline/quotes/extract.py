@@ -46,6 +46,12 @@ LONGEST_QUOTE = 2 * LONGEST_SENTENCE
 _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+")
 _BEFORE = re.compile(r"[ \t,—–-]*")
 _AFTER = re.compile(r"[ \t,—–-]*(:\s*)?")
+_PARTICLE = r"(?:de|da|del|della|di|du|des|la|le|van|von|der|den|ter|dos|das|bin|ibn|al|el)"
+_SIGNATURE = re.compile(
+    rf"[ \t]*[―—–-]{{1,2}}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|{_PARTICLE})){{0,5}})"
+    r"[ \t]*[.,]?[ \t]*(?=\n|$)"
+)
+"""A quotation signed after a dash, to the end of its line (“…” ― Carla Sanchez): testimonials, epigraphs."""
 
 
 @dataclass(slots=True)
@@ -203,6 +209,11 @@ class _Reader:
         paragraph = self.paragraph(span.open)
         line_start = max(sent.start_char, self.paragraph_starts[paragraph])
         opens_paragraph = not any(c.isalnum() for c in self.text[self.paragraph_starts[paragraph] : span.open])
+        signed = self._signed(span, index, paragraph)
+        if signed is not None:
+            self.claimed.add(i)
+            self.found.append(signed)
+            return
         embedded = any(c.isalnum() for c in self.text[line_start : span.open]) or self._text_follows(span)
         if embedded and len(span.text(self.text).split()) < lex.SCARE_WORDS:
             return
@@ -237,6 +248,21 @@ class _Reader:
         resolution = Resolution(label.group(1), label.start(1), label.end(1), referent)
         gaps = tuple(g for g in span.gaps if g[0] >= label.end())
         return _Found(label.end(), span.end, "direct", None, resolution, None, index, paragraph, gaps)
+
+    def _signed(self, span: QuoteSpan, index: int, paragraph: int) -> _Found | None:
+        """A quotation followed on its line by a dash and a name: that person said it."""
+        signature = _SIGNATURE.match(self.text, span.close)
+        if signature is None:
+            return None
+        start, end = signature.span(1)
+        if self.text[end - 1] == "." and len(self.text[start:end].split()[-1]) > 2:
+            end -= 1  # the full stop after "Carla Sanchez." (an initial keeps its own: "Edwin G.")
+        name = self.doc.char_span(start, end, alignment_mode="expand")
+        referent = self.discourse.name_at(name) if name is not None and len(name) else None
+        if referent is None:
+            return None
+        resolution = Resolution(self.text[start:end], start, end, referent)
+        return _Found(span.start, span.end, "direct", None, resolution, None, index, paragraph, span.gaps)
 
     def _text_follows(self, span: QuoteSpan) -> bool:
         """Whether narrative words follow the quotation in its sentence (it sits inside a sentence)."""

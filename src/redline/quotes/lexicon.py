@@ -20,6 +20,9 @@ _SPEECH = wordlists.load(
         "quoting_verbs": "words",
         "occasion_verbs": "words",
         "telling_verbs": "words",
+        "open_subject_verbs": "words",
+        "non_agents": "words",
+        "infinitive_verbs": "words",
     },
 )
 _WORDS = wordlists.load(
@@ -73,6 +76,9 @@ PARTICLE_VERBS: dict[str, str] = _SPEECH["particle_verbs"]
 QUOTING_VERBS: frozenset[str] = _SPEECH["quoting_verbs"]
 OCCASION_VERBS: frozenset[str] = _SPEECH["occasion_verbs"]
 TELLING_VERBS: frozenset[str] = _SPEECH["telling_verbs"]
+OPEN_SUBJECT_VERBS: frozenset[str] = _SPEECH["open_subject_verbs"]
+NON_AGENTS: frozenset[str] = _SPEECH["non_agents"]
+INFINITIVE_VERBS: frozenset[str] = _SPEECH["infinitive_verbs"]
 
 AUDIENCE_PREPOSITIONS: frozenset[str] = _WORDS["audience_prepositions"]
 AUDIENCE_NOUNS: frozenset[str] = _WORDS["audience_nouns"]

@@ -226,11 +226,12 @@ def whole_name(span: Span) -> Span:
 
 
 def clean_name(text: str) -> str:
-    text = text.strip().removesuffix("’s").removesuffix("'s")
+    """A name without possessive, leading article or stray edge punctuation (an entity "— John de Souza")."""
+    text = (text.strip(" \t\n―—–-,;:") or text.strip()).removesuffix("’s").removesuffix("'s")
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words) or text
 
 
 def role_text(tokens: list[Token]) -> str | None:
@@ -286,6 +287,8 @@ def _named_by_org_noun(ent: Span) -> bool:
 
 def same_surname(name: str, other: str) -> bool:
     """Surnames alike as written or in their transliteration skeleton ("Rjabkow" is "Ryabkov")."""
+    if not name.split() or not other.split():
+        return False
     mine, theirs = name.split()[-1], other.split()[-1]
     spelled = fuzz.ratio(mine.lower(), theirs.lower())
     return max(spelled, fuzz.ratio(skeleton(mine), skeleton(theirs))) >= lex.SAME_SURNAME

@@ -1,13 +1,31 @@
-// Redline dashboard, part 2: the pages (overview, story, events, event, article, actor, dyad) and the hash
-// router, over the helpers of parts.js (loaded first). Data goes into the page as text, never as HTML.
+// Redline dashboard, part 3: the pages (overview, alerts, story, events, event, article, actor, dyad) and the
+// hash router, over parts.js and charts.js (loaded first). Data goes into the page as text, never as HTML.
 "use strict";
 
-async function overview(view) {
-  const [summary, alerts, stories, dyads] = await Promise.all([
+function alertLine(alert) {
+  return [
+    el("strong", {}, alert.date),
+    " ",
+    link("#/dyad/" + enc(alert.actor) + "/" + enc(alert.recipient), alert.actor + " → " + alert.recipient),
+    ` — ${alert.kind === "first" ? "first conflict" : "spike"}, score ${alert.score} (threshold ${alert.threshold})`,
+  ];
+}
+
+function factualToggle(checked, onChange) {
+  const box = el("input", { type: "checkbox", id: "factual-only", name: "factual" });
+  box.checked = checked;
+  box.addEventListener("change", () => onChange(box.checked));
+  return el("label", { class: "toggle factual", title: "asserted acts only (modality=asserted)" }, box, "Factual only");
+}
+
+async function overview(view, params) {
+  const factual = params.get("modality") === "asserted";
+  const [summary, alerts, stories, dyads, timeline] = await Promise.all([
     api("/api/summary"),
     api("/api/alerts"),
     api("/api/stories", { limit: 30 }),
-    api("/api/dyads", { top: 10 }),
+    api("/api/dyads", { top: 30 }),
+    api("/api/timeline", { modality: factual ? "asserted" : null }),
   ]);
   const cards = [
     ["articles", summary.articles],
@@ -17,16 +35,7 @@ async function overview(view) {
     ["quotes", summary.quotes],
     ["quarantined", summary.quarantined],
   ].map(([label, n]) => el("div", { class: "card" }, el("div", { class: "n" }, String(n)), el("div", { class: "muted" }, label)));
-  const alertItems = alerts.items.map((alert) =>
-    el(
-      "li",
-      { class: "alert" },
-      el("strong", {}, alert.date),
-      " ",
-      link("#/dyad/" + enc(alert.actor) + "/" + enc(alert.recipient), alert.actor + " → " + alert.recipient),
-      ` — ${alert.kind === "first" ? "first conflict" : "spike"}, score ${alert.score} (threshold ${alert.threshold})`,
-    ),
-  );
+  const alertItems = alerts.items.slice(0, 10).map((alert) => el("li", { class: "alert" }, alertLine(alert)));
   const storyItems = stories.items.map((story) =>
     el(
       "li",
@@ -39,45 +48,109 @@ async function overview(view) {
       ),
     ),
   );
-  const dyadRows = dyads.items.map((dyad) =>
+  // the table's trends share one time range and one y-scale, so their heights compare
+  const top = dyads.items.slice(0, 10);
+  const scale = sharedScale(top);
+  const dyadRows = top.map((dyad) =>
     el(
       "tr",
       {},
       el("td", {}, link("#/dyad/" + enc(dyad.actor) + "/" + enc(dyad.recipient), dyad.label)),
-      el("td", {}, String(dyad.events)),
-      el("td", {}, String(dyad.conflict)),
-      el("td", {}, sparkline(dyad.days)),
+      el("td", { class: "num" }, String(dyad.events)),
+      el("td", { class: "num" }, String(dyad.conflict)),
+      el("td", {}, sparkline(dyad.days, scale)),
     ),
   );
+  const trendNote = scale
+    ? `Trends: ${isoDay(scale.range.lo)} to ${isoDay(scale.range.hi)}, one y-scale (0 to ${niceScale(scale.yMax, 1).top} events per day) for every row.`
+    : "";
+  const undated = timeline.undated ? el("p", { class: "muted" }, `${timeline.undated} event(s) without a date are not drawn.`) : null;
   append(view, [
     el("h1", {}, "Overview"),
     el("div", { class: "cards" }, cards),
+    el("h2", {}, "Crisis timeline: events per day"),
+    factualToggle(factual, (on) => {
+      window.location.hash = on ? "#/?modality=asserted" : "#/";
+    }),
+    el("p", { class: "muted scope" }, factual ? "Asserted acts only (factual)." : "All modalities: negated, hypothetical, future and claimed acts included."),
+    dayBars(timeline.items),
+    undated,
     el(
       "div",
       { class: "grid2" },
       el(
         "section",
         {},
-        el("h2", {}, "Alerts"),
-        alertItems.length ? el("ul", { class: "plain alerts" }, alertItems) : el("p", { class: "muted" }, "No alerts."),
+        el("h2", {}, "Dyad network"),
+        el("p", { class: "muted" }, `The ${dyads.items.length} most active dyads, asserted acts only (as every dyad series).`),
+        dyads.items.length ? dyadNetwork(dyads.items) : el("p", { class: "muted" }, "No dyads yet."),
         el("h2", {}, "Most active dyads"),
         el("div", { class: "legend muted" }, el("span", { class: "c" }, "━ conflict"), el("span", { class: "k" }, "━ cooperation")),
         dyadRows.length
-          ? el(
-              "table",
-              { class: "dyads" },
-              el("thead", {}, el("tr", {}, ["Dyad", "Events", "Conflict", "Trend"].map((h) => el("th", {}, h)))),
-              el("tbody", {}, dyadRows),
+          ? scroller(
+              el(
+                "table",
+                { class: "dyads" },
+                el("thead", {}, el("tr", {}, ["Dyad", "Events", "Conflict", "Trend"].map((h) => el("th", {}, h)))),
+                el("tbody", {}, dyadRows),
+              ),
             )
           : el("p", { class: "muted" }, "No dyads yet."),
+        el("p", { class: "muted trend-note" }, trendNote),
       ),
       el(
         "section",
         {},
+        el("h2", {}, "Alerts"),
+        alertItems.length ? el("ul", { class: "plain alerts" }, alertItems) : el("p", { class: "muted" }, "No alerts."),
+        alerts.items.length > alertItems.length ? el("p", {}, link("#/alerts", `All ${alerts.items.length} alerts`)) : null,
         el("h2", {}, "Stories"),
         storyItems.length ? el("ul", { class: "plain stories" }, storyItems) : el("p", { class: "muted" }, "No stories yet."),
       ),
     ),
+  ]);
+}
+
+async function alertsView(view) {
+  const alerts = await api("/api/alerts");
+  const perDay = new Map();
+  for (const alert of alerts.items) {
+    const counts = perDay.get(alert.date) || [0, 0];
+    counts[alert.kind === "first" ? 0 : 1] += 1;
+    perDay.set(alert.date, counts);
+  }
+  const rows = [...perDay.entries()].sort().map(([date, counts]) => ({ date, counts }));
+  const series = [
+    { label: "first conflict", color: "#e59a4f" },
+    { label: "spike", color: "#c0392b" },
+  ];
+  const body = alerts.items.map((alert) =>
+    el(
+      "tr",
+      { class: "alert-row" },
+      el("td", { class: "date" }, alert.date),
+      el("td", {}, link("#/dyad/" + enc(alert.actor) + "/" + enc(alert.recipient), alert.actor + " → " + alert.recipient)),
+      el("td", {}, alert.kind === "first" ? "first conflict" : "spike"),
+      el("td", { class: "num" }, String(alert.score)),
+      el("td", { class: "num" }, String(alert.threshold)),
+      el("td", {}, (alert.outlets || []).join(", ") || "—"),
+      el("td", { class: "muted rule-text" }, alert.rule || "—"),
+    ),
+  );
+  append(view, [
+    el("h1", {}, "Alerts"),
+    el("p", { class: "muted" }, "Days when a dyad's conflict rose sharply above its own baseline (trusted, asserted acts only)."),
+    alerts.items.length ? dayBars(rows, { series, className: "alerts-chart", label: "alerts per day", what: "alert(s)", yTitle: "alerts per day" }) : null,
+    body.length
+      ? scroller(
+          el(
+            "table",
+            { class: "alerts-table" },
+            el("thead", {}, el("tr", {}, ["Date", "Dyad", "Kind", "Score", "Threshold", "Outlets", "Rule"].map((h) => el("th", {}, h)))),
+            el("tbody", {}, body),
+          ),
+        )
+      : el("p", { class: "muted" }, "No alerts."),
   ]);
 }
 
@@ -233,8 +306,8 @@ async function eventsView(view, params) {
   append(view, [
     el("h1", {}, "Events"),
     form,
-    el("h2", {}, "Timeline"),
-    timelineChart(events),
+    el("h2", {}, "Timeline: events per day (the events listed below)"),
+    dayBars(quadRows(events)),
     el("h2", {}, `${events.length} event(s)${page.next ? " (first page)" : ""}`),
     el("p", { class: "muted scope" }, scope),
     eventsTable(events, openEvent),
@@ -307,38 +380,6 @@ async function articleView(view, articleId, params) {
   ]);
 }
 
-function network(center, dyads) {
-  const width = 420;
-  const height = 300;
-  const cx = width / 2;
-  const cy = height / 2;
-  const partners = new Map();
-  for (const dyad of dyads) {
-    const other = dyad.actor.toLowerCase() === center.toLowerCase() ? dyad.recipient : dyad.actor;
-    const slot = partners.get(other) || { events: 0, conflict: 0 };
-    slot.events += dyad.events;
-    slot.conflict += dyad.conflict;
-    partners.set(other, slot);
-  }
-  const chart = svg("svg", { class: "chart network", width, height, viewBox: `0 0 ${width} ${height}` });
-  const names = [...partners.keys()];
-  names.forEach((name, i) => {
-    const angle = (2 * Math.PI * i) / names.length;
-    const x = cx + Math.cos(angle) * 110;
-    const y = cy + Math.sin(angle) * 100;
-    const slot = partners.get(name);
-    const color = slot.conflict > 0 ? "#c0392b" : "#1e8a5a";
-    const edge = svg("line", { x1: cx, y1: cy, x2: x, y2: y, stroke: color, "stroke-width": Math.min(8, 1 + slot.events) });
-    const anchor = svg("a", { href: "#/actor/" + enc(name) }, svg("circle", { cx: x, cy: y, r: 14, fill: "#eef0f4", stroke: color }));
-    anchor.appendChild(svg("text", { x: x - 14, y: y + 26, text: name }));
-    chart.appendChild(edge);
-    chart.appendChild(anchor);
-  });
-  chart.appendChild(svg("circle", { cx, cy, r: 18, fill: "#1d2330" }));
-  chart.appendChild(svg("text", { x: cx - 16, y: cy + 32, text: center }));
-  return chart;
-}
-
 async function actorView(view, name) {
   const actor = await api("/api/actors/" + enc(name));
   const open = (event) => {
@@ -391,7 +432,8 @@ async function route() {
   const params = new URLSearchParams(query || "");
   const fresh = el("main", { id: "view", "aria-live": "polite" });
   try {
-    if (!parts.length) await overview(fresh);
+    if (!parts.length) await overview(fresh, params);
+    else if (parts[0] === "alerts") await alertsView(fresh);
     else if (parts[0] === "story" && parts[1]) await storyView(fresh, parts[1]);
     else if (parts[0] === "events") await eventsView(fresh, params);
     else if (parts[0] === "event" && parts[1]) await eventView(fresh, parts[1]);

@@ -1,6 +1,6 @@
-// Redline dashboard, part 1: DOM helpers, the API client, charts and the event and quote tables shared by the
-// pages (app.js holds the pages and the router). Every piece of data is untrusted and goes into the page as
-// text (textContent / createTextNode), never as HTML.
+// Redline dashboard, part 1: DOM helpers, the API client and the event and quote tables shared by the pages
+// (charts.js draws the charts, app.js holds the pages and the router). Every piece of data is untrusted and
+// goes into the page as text (textContent / createTextNode), never as HTML.
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -37,6 +37,11 @@ function svg(tag, attrs, ...children) {
   }
   for (const child of children.flat()) if (child) node.appendChild(child);
   return node;
+}
+
+/** A wide table in its own horizontal scroller, so a narrow screen scrolls the table, not the page. */
+function scroller(table) {
+  return el("div", { class: "table-scroll" }, table);
 }
 
 function link(href, text) {
@@ -139,116 +144,6 @@ function clearError() {
   banner.textContent = "";
 }
 
-// -- charts --------------------------------------------------------------------------------------------------
-
-function conflictOf(dayRow) {
-  return (dayRow.counts[2] || 0) + (dayRow.counts[3] || 0);
-}
-
-function cooperationOf(dayRow) {
-  return (dayRow.counts[0] || 0) + (dayRow.counts[1] || 0);
-}
-
-function polyline(values, width, height, max, color) {
-  const n = values.length;
-  const points = values.map((v, i) => {
-    const x = n === 1 ? width / 2 : (i / (n - 1)) * (width - 4) + 2;
-    const y = height - 2 - (max ? (v / max) * (height - 4) : 0);
-    return x.toFixed(1) + "," + y.toFixed(1);
-  });
-  return svg("polyline", { points: points.join(" "), fill: "none", stroke: color, "stroke-width": 1.5 });
-}
-
-function sparkline(days) {
-  const width = 120;
-  const height = 28;
-  const conflict = days.map(conflictOf);
-  const coop = days.map(cooperationOf);
-  const max = Math.max(1, ...conflict, ...coop);
-  return svg(
-    "svg",
-    { class: "spark", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "trend" },
-    polyline(coop, width, height, max, "#1e8a5a"),
-    polyline(conflict, width, height, max, "#c0392b"),
-  );
-}
-
-function seriesChart(days, alerts) {
-  const width = 760;
-  const height = 220;
-  const left = 30;
-  const bottom = 24;
-  const plotW = width - left - 10;
-  const plotH = height - bottom - 10;
-  const conflict = days.map(conflictOf);
-  const coop = days.map(cooperationOf);
-  const max = Math.max(1, ...conflict, ...coop);
-  const x = (i) => left + (days.length === 1 ? plotW / 2 : (i / (days.length - 1)) * plotW);
-  const y = (v) => 10 + plotH - (v / max) * plotH;
-  const line = (values, color) =>
-    svg("polyline", {
-      points: values.map((v, i) => x(i).toFixed(1) + "," + y(v).toFixed(1)).join(" "),
-      fill: "none",
-      stroke: color,
-      "stroke-width": 2,
-    });
-  const chart = svg(
-    "svg",
-    { class: "chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "dyad series" },
-    svg("line", { class: "axis", x1: left, y1: 10 + plotH, x2: left + plotW, y2: 10 + plotH }),
-    svg("line", { class: "axis", x1: left, y1: 10, x2: left, y2: 10 + plotH }),
-    svg("text", { x: 2, y: 14, text: String(max) }),
-    svg("text", { x: 2, y: 10 + plotH, text: "0" }),
-    line(coop, "#1e8a5a"),
-    line(conflict, "#c0392b"),
-  );
-  if (days.length) {
-    chart.appendChild(svg("text", { x: left, y: height - 6, text: days[0].date }));
-    chart.appendChild(svg("text", { x: left + plotW - 60, y: height - 6, text: days[days.length - 1].date }));
-  }
-  const index = new Map(days.map((d, i) => [d.date, i]));
-  for (const alert of alerts || []) {
-    if (!index.has(alert.date)) continue;
-    const i = index.get(alert.date);
-    const marker = svg("circle", { cx: x(i), cy: y(conflict[i]), r: 6, fill: "none", stroke: "#c0392b", "stroke-width": 2 });
-    marker.appendChild(svg("title", { text: `alert (${alert.kind}) on ${alert.date}: score ${alert.score}` }));
-    chart.appendChild(marker);
-  }
-  return chart;
-}
-
-function timelineChart(events) {
-  const counts = new Map();
-  for (const event of events) {
-    if (!event.date) continue;
-    const key = day(event.date);
-    const slot = counts.get(key) || { conflict: 0, coop: 0 };
-    if (event.quad >= 3) slot.conflict += 1;
-    else slot.coop += 1;
-    counts.set(key, slot);
-  }
-  const days = [...counts.keys()].sort();
-  const width = 760;
-  const height = 90;
-  const chart = svg("svg", { class: "chart timeline", width, height, viewBox: `0 0 ${width} ${height}` });
-  if (!days.length) return chart;
-  const max = Math.max(1, ...days.map((d) => counts.get(d).conflict + counts.get(d).coop));
-  const barW = Math.max(4, Math.min(40, (width - 20) / days.length - 2));
-  days.forEach((d, i) => {
-    const slot = counts.get(d);
-    const x = 10 + i * (barW + 2);
-    const hConflict = (slot.conflict / max) * (height - 24);
-    const hCoop = (slot.coop / max) * (height - 24);
-    const conflictBar = svg("rect", { x, y: height - 16 - hConflict, width: barW, height: hConflict, fill: "#c0392b" });
-    const coopBar = svg("rect", { x, y: height - 16 - hConflict - hCoop, width: barW, height: hCoop, fill: "#1e8a5a" });
-    const tip = svg("title", { text: `${d}: ${slot.conflict} conflict, ${slot.coop} cooperation` });
-    chart.appendChild(svg("g", {}, conflictBar, coopBar, tip));
-  });
-  chart.appendChild(svg("text", { x: 10, y: height - 3, text: days[0] }));
-  if (days.length > 1) chart.appendChild(svg("text", { x: width - 70, y: height - 3, text: days[days.length - 1] }));
-  return chart;
-}
-
 // -- views ---------------------------------------------------------------------------------------------------
 
 // How a report puts an act (the API's `modality`): only "asserted" says it happened.
@@ -313,7 +208,7 @@ const EVENT_COLUMNS = [
   { label: "Actor", cell: (e) => el("td", {}, actorLinks(e.actor)) },
   { label: "Recipient", cell: (e) => el("td", {}, actorLinks(e.recipient)) },
   { label: "Reports", cell: (e) => el("td", { class: "num" }, String(e.report_count || (e.reports || []).length || 1)) },
-  { label: "Evidence", cell: (e) => el("td", {}, e.text) },
+  { label: "Evidence", cell: (e) => el("td", { class: "evidence-text" }, e.text) },
   { label: "Rule", cell: (e) => el("td", { class: "rule muted", title: "the rule that fired" }, e.rule || "—") },
 ];
 
@@ -363,7 +258,7 @@ function eventsTable(events, onSelect) {
     th.appendChild(button);
     return th;
   });
-  return el("table", { class: "events" }, el("thead", {}, el("tr", {}, headers)), tbody);
+  return scroller(el("table", { class: "events" }, el("thead", {}, el("tr", {}, headers)), tbody));
 }
 
 function quotesList(quotes) {

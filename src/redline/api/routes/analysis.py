@@ -1,4 +1,5 @@
-"""Routes over the analysis: dyads with their daily series, escalation alerts, and the summary counts."""
+"""Routes over the analysis: dyads with their daily series, escalation alerts, the crisis-wide timeline and the
+summary counts."""
 
 from __future__ import annotations
 
@@ -59,6 +60,30 @@ def list_alerts(store: Db, since: Since = None, until: Until = None) -> dict[str
     period = EventQuery(since=since, until=until)
     found = analysis.alerts(store, since=period.since, until=period.until)
     return {"items": [a.as_dict() for a in found], "next": None}
+
+
+@router.get("/api/timeline")
+def timeline(
+    store: Db,
+    since: Since = None,
+    until: Until = None,
+    modality: Annotated[
+        str | None, Query(description="asserted, negated, hypothetical, future or claimed (asserted: factual only).")
+    ] = None,
+) -> dict[str, Any]:
+    """Merged events per day by quad class (counts: verbal cooperation, material cooperation, verbal conflict,
+    material conflict), days with events only, oldest first; ``undated`` counts events without a usable date."""
+    query = EventQuery(since=since, until=until, modality=modality, canonical_only=True)
+    days: dict[str, list[int]] = {}
+    undated = 0
+    for event in store.events(query):
+        day = (event.date or "")[:10]
+        if len(day) != 10 or event.quad not in (1, 2, 3, 4):
+            undated += 1
+            continue
+        days.setdefault(day, [0, 0, 0, 0])[event.quad - 1] += 1
+    items = [{"date": day, "counts": counts} for day, counts in sorted(days.items())]
+    return {"items": items, "undated": undated, "next": None}
 
 
 @router.get("/api/summary")

@@ -19,6 +19,7 @@ from redline.events.dates import event_date
 from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
+from redline.events.rules.recipients import SENT_TYPES
 from redline.records import Actor, Event, Place, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -244,7 +245,8 @@ def _place(
 ) -> tuple[Place | None, list[Actor]]:
     """Where the event happened; an attack on a place with no named target targets that place's state."""
     context = [a.country for a in (*actors, *recipients) if a.country]
-    place = kit.gazetteer.place(where.sent, item.head, context, where.article_id)
+    destinations = item.type in SENT_TYPES
+    place = kit.gazetteer.place(where.sent, item.head, context, where.article_id, destinations=destinations)
     location = place.country if place is not None else None
     if (
         item.type in ("ASSAULT", "COERCE")

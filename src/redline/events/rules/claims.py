@@ -30,7 +30,13 @@ claims about others are accusations, where witnesses, police or media only repor
 
 
 def _placed(actor: Actor) -> bool:
-    return bool(actor.country or actor.kb_id or actor.name) or actor.sector in PARTY_SECTORS
+    """Whether the actor can be put on a side: a country, a known entity, a partisan sector, or a proper name.
+
+    A generic institution with no country ("the defence ministry said Germany will deploy ...") is no third
+    party: in news it is nearly always the actor's own office, so its report is no claim."""
+    if actor.country or actor.kb_id or actor.sector in PARTY_SECTORS:
+        return True
+    return bool(actor.name) and actor.sector is None and any(word[:1].isupper() for word in actor.name.split())
 
 
 def neutral(kit: Kit, voice: Voice, speakers: list[Actor]) -> bool:

@@ -9,6 +9,8 @@
   disapproval of *the United States'* policies", "rallied, demanding *Mubarak's* removal".
 * **Where a measure applies**: "lifted a night curfew *in Montenegro*", "reimposed blockades *in the West Bank*":
   curfews, blockades, bans and attacks target the people of the place.
+* **Where forces or aid are sent**: "sent 21 observers *to Bosnia*", "will deploy 500 soldiers *to Lithuania*":
+  with no party named, the destination's state receives the deployment or the aid (the CAMEO coders' target).
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ from redline.events.rules.kit import Kit
 from redline.events.rules.model import Token
 
 RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "AGREE", "REQUEST", "THREATEN"})
-PLACED_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "ASSAULT"})
+PLACED_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "ASSAULT", "MOBILIZE", "AID"})
+SENT_TYPES = frozenset({"MOBILIZE", "AID"})
+"""Acts that move troops or goods somewhere: their "to" phrase is a destination, not an addressee."""
+PLACE_PREPS = ("in", "on", "into", "at", "across")
+DESTINATION_PREPS = ("to", "toward", "towards", "into")
 NATIONALITY_ENTS = ("NORP", "GPE", "ORG")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 PROTEST_PREPS = ("against", "over", "at")
@@ -105,15 +111,17 @@ def protest_target(kit: Kit, token: Token) -> Token | None:
     return None
 
 
-def place_target(token: Token, obj: Token | None) -> Token | None:
-    """The place a measure or attack applies to: an in/on/into/at place of its object or of the verb."""
+def place_target(token: Token, obj: Token | None, event_type: str = "") -> Token | None:
+    """The place a measure or attack applies to (an in/on/into/at place of its object or of the verb), or where
+    troops or aid are sent (a to/into place)."""
+    preps = DESTINATION_PREPS if event_type in SENT_TYPES else PLACE_PREPS
     for holder in (obj, token):
         if holder is None:
             continue
-        for prep in ("in", "on", "into", "at", "across"):
+        for prep in preps:
             found = syntax.prep_object(holder, prep)
-            if found is not None and found.ent_type_ in PLACE_ENTS:
-                return found
+            if found is not None and found.ent_type_ in (("GPE",) if event_type in SENT_TYPES else PLACE_ENTS):
+                return found  # troops sent "to the Mediterranean" have no state to receive them
     return None
 
 
@@ -123,5 +131,5 @@ def fallback(kit: Kit, event_type: str, token: Token, obj: Token | None) -> list
     if found is None and event_type == "PROTEST":
         found = protest_target(kit, token)
     if found is None and event_type in PLACED_TYPES:
-        found = place_target(token, obj)
+        found = place_target(token, obj, event_type)
     return [found] if found is not None else []

@@ -110,8 +110,13 @@ def _wrapped(
     if how == "passive" and token.lemma_.lower() not in kit.words("stance_passives"):
         actor, how = None, ""  # "was accused of ...": the subject is the one accused
     recipients = _wrapper_recipients(kit, frame, kind, row, content, actor)
-    if recipients is not None and not recipients and result_type in recipients_module.PLACED_TYPES:
-        place = recipients_module.place_target(token, content.token)  # "lifted a curfew in Montenegro"
+    inner_placed = content.coded is not None and content.coded.type in recipients_module.PLACED_TYPES
+    if recipients is not None and not recipients and (result_type in recipients_module.PLACED_TYPES or inner_placed):
+        # "lifted a curfew in Montenegro"; "threatened to impose a curfew in Algiers": the threat aims at the place
+        if result_type in recipients_module.PLACED_TYPES or content.coded is None:
+            place = recipients_module.place_target(token, content.token, result_type)
+        else:
+            place = recipients_module.place_target(content.coded.head, content.coded.last, content.coded.type)
         recipients = [place] if place is not None else []
     if recipients is None or ("recipient" in entry.needs and not recipients):
         return None
