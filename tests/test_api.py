@@ -16,7 +16,7 @@ from redline.api import create_app
 from redline.cli import cli
 from redline.cli.serve import check_bind, is_loopback
 from redline.ingest.sources import MAX_BYTES
-from redline.records import Actor, Article, Event, Quote, Report, Span, Speaker
+from redline.records import Actor, Article, Event, Place, Quote, Report, Span, Speaker
 from redline.store import Store
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "api"
@@ -268,6 +268,11 @@ def test_concurrent_posts_are_serialized_and_readers_keep_reading(client: httpx.
 # -- event, quote and analysis routes over records built in code ---------------------------------------------
 
 
+def _armenia(article_id: str) -> Place:
+    """A place as the coder resolves it (a country named as the place: its capital's point), for the routes."""
+    return Place("Armenia", "ARM", "country", 40.18111, 44.51361, 174982, "Armenia", 0, 7, article_id)
+
+
 def _event(n: int, day: str, quad: int, intensity: float, story: str | None = None) -> Event:
     armenia = Actor(text="Armenia", name="Armenia", country="ARM")
     azerbaijan = Actor(text="Azerbaijan", name="Azerbaijan", country="AZE")
@@ -284,6 +289,8 @@ def _event(n: int, day: str, quad: int, intensity: float, story: str | None = No
         quad=quad,
         intensity=intensity,
         story_id=story,
+        location="ARM" if story else None,
+        place=_armenia(f"a{n}") if story else None,
         reports=[report, Report(article_id="b", outlet="northgate-times.example", sentence="x", start=0, end=1)],
     )
 
@@ -338,6 +345,9 @@ def test_event_detail_has_reports(records_client: httpx.Client) -> None:
     event = records_client.get("/api/events/e10").json()
     assert [r["outlet"] for r in event["reports"]] == ["hillside-courier.example", "northgate-times.example"]
     assert event["reports"][0]["sentence"] == "Armenia warned."
+    assert event["place"] == _armenia("a10").as_dict() and event["location"] == "ARM"
+    listed = records_client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    assert listed["place"] is None and listed["location"] is None
     assert {a["id"]: a["url"] for a in event["articles"]} == {"a10": None, "b": None}
     assert_error(records_client.get("/api/events/zzz"), 404)
 

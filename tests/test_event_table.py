@@ -163,6 +163,8 @@ def test_parquet_has_real_types(db: Path, tmp_path: Path) -> None:
     assert reports.value_type.field("publication_date").type == pa.date32()
     assert table.schema.field("quad_class").type == pa.int64()
     assert table.schema.field("negated").type == pa.bool_()
+    for name in ("goldstein", "place_lat", "place_lon"):
+        assert table.schema.field(name).type == pa.float64()
     rows = table.to_pylist()
     assert all(isinstance(row["event_date"], date) for row in rows)
     merged = next(row for row in rows if len(row["article_ids"]) > 1)

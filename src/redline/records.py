@@ -158,6 +158,36 @@ class Span(Record):
 
 
 @dataclass(slots=True)
+class Place(Record):
+    """Where an event happened, resolved against the offline gazetteer, with the mention that says so.
+
+    ``name`` is the gazetteer's name ("Kyiv" for a mention "Kiev"); ``text``/``start``/``end`` are the mention as
+    written and its character offsets in the text of article ``article_id`` (the evidence: a merged event's place
+    may come from another report than its first). ``feature`` is ``city``, ``country`` (the point is the capital's)
+    or ``region`` (a named area or landmark the cities data lacks: no coordinates). ``geonames_id`` is the GeoNames
+    id of the city or country, None for a region.
+    """
+
+    name: str
+    country: str  # ISO 3166 alpha-3 (PLOVER's KOS for Kosovo)
+    feature: str  # city | country | region
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    text: str = ""
+    start: int = -1
+    end: int = -1
+    article_id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Place | None:
+        """The place back from its JSON (None stays None; keys a newer Place no longer has are dropped)."""
+        if not data:
+            return None
+        return cls(**{key: value for key, value in data.items() if key in cls.__dataclass_fields__})
+
+
+@dataclass(slots=True)
 class Report(Record):
     """One report of a (merged) event: which article and outlet, and the evidence sentence."""
 
@@ -188,6 +218,7 @@ class Event(Record):
     date: str | None = None
     date_end: str | None = None
     location: str | None = None  # ISO 3166 alpha-3 at least
+    place: Place | None = None  # the place with coordinates and its mention; its country is ``location``
     intensity: float = 0.0
     quad: int = 0
     confidence: float = 0.0

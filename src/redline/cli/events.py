@@ -8,7 +8,8 @@
 
 where each EVENT has ``id``, ``event_type``, ``mode``, ``negated``, ``hypothetical``, ``future``, ``context``,
 ``actor`` and ``recipient`` (lists of ``{text, start, end, name, country, sector, role, kb_id}``), ``date``,
-``date_end``, ``location``, ``intensity``, ``quad``, ``confidence``, ``text`` (the evidence sentence), ``trigger``
+``date_end``, ``location``, ``place`` (``{name, country, feature, latitude, longitude, geonames_id, text, start,
+end, article_id}`` or null), ``intensity``, ``quad``, ``confidence``, ``text`` (the evidence sentence), ``trigger``
 (``{text, start, end}``), ``rule``, ``quote_id``, ``sentence_index`` (offsets are character offsets into the
 input ``text``). No event is ``"events": []``. A line that cannot be read or coded gives
 ``{"id": ..., "events": [], "error": "..."}`` and the run goes on.

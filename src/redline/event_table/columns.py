@@ -142,9 +142,34 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "place_country",
         "string",
-        "Where the act took place: ISO 3166 alpha-3 (GDELT ActionGeo_CountryCode); null when the text does not say. "
-        "Redline has no gazetteer, so there are no coordinates.",
-        "RUS",
+        "Where the act took place: ISO 3166 alpha-3 (GDELT ActionGeo_CountryCode); null when the text does not say.",
+        "CHE",
+    ),
+    Column(
+        "place_name",
+        "string",
+        "Name of the place (GDELT ActionGeo_FullName): the GeoNames name of the city or country the text names "
+        "('Kyiv' for 'Kiev'), or the name as listed for a region the cities data lacks; null when none.",
+        "Geneva",
+    ),
+    Column(
+        "place_feature",
+        "string",
+        "What the place is (GDELT ActionGeo_Type, in words): city, country (its point is the capital's) or region "
+        "(no coordinates); null when there is no place.",
+        "city",
+    ),
+    Column(
+        "place_lat",
+        "float",
+        "Latitude of the place in decimal degrees, WGS84 (GDELT ActionGeo_Lat), from GeoNames; null when unknown.",
+        "46.20222",
+    ),
+    Column(
+        "place_lon",
+        "float",
+        "Longitude of the place in decimal degrees, WGS84 (GDELT ActionGeo_Long), from GeoNames; null when unknown.",
+        "6.14569",
     ),
     Column("confidence", "float", "The coder's confidence in the event, 0…1.", "0.85"),
     Column("report_count", "int", "How many reports (article sentences) the event merges (GDELT NumArticles).", "2"),

@@ -94,10 +94,22 @@ def _coded(event: Event) -> Row:
         "goldstein": event.goldstein,
         "quad_class": event.quad,
         "intensity": event.intensity,
-        "place_country": event.location or None,
+        **_place(event),
         "confidence": event.confidence,
         "story_id": event.story_id,
         "evidence": event.text,
+    }
+
+
+def _place(event: Event) -> Row:
+    """The place columns: the country the coder read, and the resolved place's name, kind and coordinates."""
+    place = event.place
+    return {
+        "place_country": event.location or None,
+        "place_name": place.name if place else None,
+        "place_feature": place.feature if place else None,
+        "place_lat": place.latitude if place else None,
+        "place_lon": place.longitude if place else None,
     }
 
 

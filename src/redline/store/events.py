@@ -1,19 +1,21 @@
 """Store queries for coded events: one row per event, per report; merged events point at their canonical one.
 
-Each row holds every field of :class:`redline.records.Event` (lists and records as JSON) plus
+Each row holds every field of :class:`redline.records.Event` (lists and records as JSON; ``place`` is NULL for
+events stored before places had coordinates) plus
 ``actor_countries``/``recipient_countries`` (``|RUS|NATO|``) for filtering, and ``canonical_id``: NULL for an
 event that stands for itself or for a merged act, the canonical event's id for a report merged into it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from redline.errors import NotFoundError
 from redline.queries import EventQuery, QueryError
-from redline.records import Actor, Event, Report, Span
+from redline.records import Actor, Event, Place, Report, Span
 from redline.store.core import StoreBase, dumps, loads
 from redline.store.where import ESCAPE, Where, like_pattern
 
@@ -69,6 +71,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_modality ON events(modality)
         """,
     ),
+    # the place with coordinates and its mention, as JSON; NULL for events coded before (and without a place)
+    ("0303_events_place", "ALTER TABLE events ADD COLUMN place TEXT"),
 ]
 
 _COLUMNS = [
@@ -87,6 +91,7 @@ _COLUMNS = [
     "date",
     "date_end",
     "location",
+    "place",
     "intensity",
     "quad",
     "confidence",
@@ -130,6 +135,7 @@ def _values(event: Event, canonical_id: str | None) -> dict[str, Any]:
         "date": event.date,
         "date_end": event.date_end,
         "location": event.location,
+        "place": dumps(event.place.as_dict()) if event.place is not None else None,
         "intensity": float(event.intensity),
         "quad": int(event.quad),
         "confidence": float(event.confidence),
@@ -168,6 +174,7 @@ def _event(row: sqlite3.Row) -> Event:
         date=row["date"],
         date_end=row["date_end"],
         location=row["location"],
+        place=Place.from_dict(loads(row["place"], None)),
         intensity=row["intensity"],
         quad=row["quad"],
         confidence=row["confidence"],
@@ -228,6 +235,8 @@ class EventsStore(StoreBase):
                 )
                 canonical_id, story_id = kept.get(event.id, (None, event.story_id))
                 stored = Event(**{**_fields(event), "article_id": article_id, "story_id": story_id})
+                if stored.place is not None and stored.place.article_id != article_id:
+                    stored.place = dataclasses.replace(stored.place, article_id=article_id)
                 stored.reports = [report]
                 values.append(_values(stored, canonical_id))
             _insert(conn, values)

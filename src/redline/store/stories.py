@@ -20,7 +20,7 @@ import numpy as np
 
 from redline.errors import NotFoundError
 from redline.queries import StoryQuery
-from redline.records import Actor, Event, Member, Report, Span, Story, StoryState
+from redline.records import Actor, Event, Member, Place, Report, Span, Story, StoryState
 from redline.store.core import StoreBase, dumps, loads
 from redline.store.where import Where
 
@@ -120,6 +120,7 @@ def _event(data: dict[str, Any]) -> Event:
     fields["actor"] = [Actor(**actor) for actor in fields.get("actor", [])]
     fields["recipient"] = [Actor(**actor) for actor in fields.get("recipient", [])]
     fields["reports"] = [Report(**report) for report in fields.get("reports", [])]
+    fields["place"] = Place.from_dict(fields.get("place"))
     return Event(**fields)
 
 

@@ -97,13 +97,15 @@ def disagreements(group: Sequence[Event]) -> dict[str, list[Any]]:
 
 def canonical_event(group: Sequence[Event], *, outlets: Outlets | None = None, story_id: str | None = None) -> Event:
     """One event for the reports of one act, as the events stage coded them (``group[0]`` is the anchor; the
-    others in report order)."""
+    others in report order). Its place is the first report's place in the majority country: the place's own
+    ``article_id`` says which article its mention offsets point into."""
     anchor = group[0]
     best = max(group, key=lambda e: e.confidence)  # max() keeps the earliest of equals
     actor = max((e.actor for e in group), key=specificity)
     recipient = max((e.recipient for e in group), key=specificity)
     event_date = _majority([e.date for e in group], None)
     dated = next((e for e in group if e.date == event_date), best)
+    location = _majority([e.location for e in group], None)
     return dataclasses.replace(
         anchor,
         actor=list(actor),
@@ -114,7 +116,8 @@ def canonical_event(group: Sequence[Event], *, outlets: Outlets | None = None, s
         context=list(dict.fromkeys(item for e in group for item in e.context)),
         date=event_date,
         date_end=dated.date_end if event_date is not None else None,
-        location=_majority([e.location for e in group], None),
+        location=location,
+        place=next((e.place for e in group if e.place is not None and e.place.country == location), None),
         intensity=best.intensity,
         quad=best.quad,
         confidence=max(e.confidence for e in group),

@@ -20,7 +20,7 @@ from redline.events.rules import claims, frames, parties
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.recipients import SENT_TYPES
-from redline.records import Actor, Event, Span
+from redline.records import Actor, Event, Place, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
 
@@ -89,7 +89,7 @@ def _record(
     if voice is not None and voice.verb is not None:
         anchors.append(voice.verb)
     when, until, _expr = event_date(sent, anchors, where.published, future=item.future, future_anchors=2)
-    location, recipients = _place(kit, item, sent, actors, recipients)
+    place, recipients = _place(kit, item, where, actors, recipients)
     quote = voice.quote if voice is not None else None
     cameo = cameo_code(kit, item)
     return Event(
@@ -107,7 +107,8 @@ def _record(
         context=contexts(kit, sent, item),
         date=when,
         date_end=until,
-        location=location,
+        location=place.country if place is not None else None,
+        place=place,
         intensity=kit.lexicon.intensity(item.type, item.mode),
         quad=kit.lexicon.quad(item.type),
         confidence=confidence(kit, item, actors, recipients),
@@ -240,10 +241,13 @@ def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
 
 
 def _place(
-    kit: Kit, item: Coded, sent: Any, actors: list[Actor], recipients: list[Actor]
-) -> tuple[str | None, list[Actor]]:
+    kit: Kit, item: Coded, where: Where, actors: list[Actor], recipients: list[Actor]
+) -> tuple[Place | None, list[Actor]]:
     """Where the event happened; an attack on a place with no named target targets that place's state."""
-    location = kit.gazetteer.locate(sent, item.head, destinations=item.type in SENT_TYPES)
+    context = [a.country for a in (*actors, *recipients) if a.country]
+    destinations = item.type in SENT_TYPES
+    place = kit.gazetteer.place(where.sent, item.head, context, where.article_id, destinations=destinations)
+    location = place.country if place is not None else None
     if (
         item.type in ("ASSAULT", "COERCE")
         and not recipients
@@ -253,13 +257,22 @@ def _place(
     ):
         # "Russian missiles struck energy infrastructure in Kyiv and Lviv": an attack on a place targets its state
         recipients = [Actor(text=location, country=location)]
-    if location is None and item.type in PLACED_TYPES:
-        for target in recipients:
-            place = kit.gazetteer.lookup(target.text) or kit.gazetteer.lookup(target.text.split(" of ")[-1])
-            if place is not None and not place.is_country:
-                location = place.country  # "shelled the city of Kharkiv": the target is the place
-                break
-    return location, recipients
+    if place is None and item.type in PLACED_TYPES:
+        place = _target_place(kit, recipients, where.article_id)
+    return place, recipients
+
+
+def _target_place(kit: Kit, recipients: list[Actor], article_id: str | None) -> Place | None:
+    """The place an attack's target names ("shelled the city of Kharkiv": the target is the place), if any."""
+    for target in recipients:
+        name = target.text.split(" of ")[-1]
+        entry = kit.gazetteer.lookup(target.text) or kit.gazetteer.lookup(name)
+        if entry is not None and not entry.is_country:
+            offset = target.text.rfind(name) if target.start >= 0 else -1
+            start = target.start + offset if offset >= 0 else -1
+            end = start + len(name) if start >= 0 else -1
+            return kit.gazetteer.resolve(name, start, end, entry, article_id=article_id)
+    return None
 
 
 def _addressee(kit: Kit, item: Coded, where: Where, actors: list[Actor]) -> list[Actor]:
