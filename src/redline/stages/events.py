@@ -8,6 +8,7 @@ from redline import nlp
 from redline.actors import default_resolver
 from redline.engine.budget import SCALE_CHARS
 from redline.events import default_coder
+from redline.events.geonames import geo_index
 from redline.records import Article, Event, Quote
 from redline.registry import Progress, stage
 from redline.stages import ArticleWork, run_articles
@@ -49,8 +50,10 @@ def _write(store: Store, article_id: str, events: list[Event]) -> int:
 
 
 def _warm() -> None:
+    """Load what coding needs before the first article's clock starts (the parser, the lexicon, the gazetteer)."""
     nlp.load_nlp()
     default_coder()
+    geo_index()
 
 
 WORK = ArticleWork("events", _prepare, events_of, _write, upstream=("nlp",), warm=_warm, budget_chars=3 * SCALE_CHARS)
