@@ -50,3 +50,8 @@ def test_table_covers_the_g20_and_the_main_bodies_across_the_years():
     mentions = " ".join(mention for _, mention, _ in rows)
     for word in ("Russian", "US", "NATO", "UN", "EU", "OSCE", "IAEA", "WHO", "IMF", "World Bank", "Japanese", "Saudi"):
         assert word in mentions
+    # finance ministers, spokespeople and advisers too, and the bodies beyond the UN family
+    for word in ("finance minister", "Treasury Secretary", "spokesman", "press secretary", "national security adviser"):
+        assert word in mentions
+    for word in ("Arab League", "African Union", "Korean", "Ukrainian"):
+        assert word in mentions

@@ -92,10 +92,13 @@ class KnowledgeBase:
         """Who held ``office`` for ``country`` on ``day`` (newest first); with no day, the current or last holders.
 
         Both ends of a role count, so on a handover day (one role ends, the next starts) only the incoming holder
-        is returned."""
+        is returned. A body's plain minister or secretary is the office that leads it when no role names one: in
+        "the US Treasury Secretary" the department's name takes "Treasury", leaving "Secretary" of the Treasury."""
         rows = self._holders.get((country, office), [])
         if body is not None:
             rows = [(p, r) for p, r in rows if r.body == body]
+            if not rows and office == "minister" and body in self.body_heads:
+                rows = self._holders.get((country, self.body_heads[body]), [])
         if day is not None:
             found = [(p, r) for p, r in rows if r.active(day)]
             staying = [(p, r) for p, r in found if r.end != day]
