@@ -85,6 +85,10 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
             cue = _source_phrase(token.head, _words_owner(token), lemma)
         elif subjects[i] is None or not can_say(subjects[i], lemma):
             continue  # no speaker in the syntax ("This suggests that", imperative, misparse): not an attribution
+        elif lemma == "call" and (demand := _call_for(token)) is not None:
+            # "called for increased defense spending", "called on Republicans to unendorse him": a demand
+            clause = _clause(token, subjects[i], demand, quoted)
+            cue = Cue(token, "call for", subjects[i], demand, clause, None)
         elif lemma in lex.NAMING_VERBS:
             content = _complement(token)
             clause = _clause(token, subjects[i], content, quoted)
@@ -256,6 +260,30 @@ def _infinitive(token: Token) -> tuple[int, int] | None:
         addressed = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause.i]
         first = addressed[0].left_edge.i if addressed else clause.left_edge.i
         return first, clause.right_edge.i
+    return None
+
+
+def _call_for(token: Token) -> tuple[int, int] | None:
+    """What "call for" / "call on X to" demands, as characters: the object of "for", or "X to do Y"."""
+    doc = token.doc
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("for", "on", "upon"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            obj = next((c for c in token.children if c.dep_ == "pobj" and c.i > prep.i), None)
+        if obj is None:
+            continue
+        last = obj.right_edge.i
+        if prep.lower_ != "for":
+            action = next((c for c in token.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+            if action is None:
+                continue  # "called on the region's leaders" without a demand is a visit, not a statement
+            last = action.right_edge.i
+        while last > obj.left_edge.i and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        first = obj.left_edge.i
+        return doc[first].idx, doc[last].idx + len(doc[last])
     return None
 
 
