@@ -21,8 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-# measured 1.0, 0.947, 0.861 with no wrong name (before: 0.556, then 0.639)
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.83}
+# measured 1.0, 0.95, 0.921 with no wrong name (before: 0.556, then 0.639, 0.861)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.9}
 
 
 def _articles(folder: str) -> list[Article]:
@@ -338,3 +338,18 @@ def test_calls_for_and_calls_on_report_the_demand():
     assert quotes.get("an immediate ceasefire in the region") == "The prime minister"
     assert quotes.get("residents to stay indoors until the storm passes") == "The mayor"
     assert not [t for t in quotes if "king" in t], quotes  # a visit, not a statement
+
+
+@pytest.mark.slow
+def test_inverted_speakers_and_press_secretaries():
+    from redline.nlp import parse
+
+    text = (
+        "Ana Ruiz, the campaign's press secretary, said the letter was unfair. The spokeswoman added that the "
+        "candidate would not withdraw.\n\n"
+        '"We do not support any military intervention," underlined the Spanish minister in declarations to the radio.'
+    )
+    doc = next(iter(parse([text])))
+    quotes = {q.text: q.speaker for q in extract_quotes(doc, "inverted", actors=actor_context("2019-02-05"))}
+    assert quotes["the candidate would not withdraw"].name == "Ana Ruiz"
+    assert quotes["We do not support any military intervention"].mention == "the Spanish minister"

@@ -121,6 +121,11 @@ def _unquoted_subject(verb: Token, subject: Token | None, quoted: Callable[[int]
     if subject is not None and not quoted(subject.idx):
         return subject
     doc = verb.doc
+    if subject is None and verb.i >= 2 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
+        # “…,” underlined the Spanish minister: an inverted speaker the parser read as the object (translations)
+        inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and speaker_like(c)]
+        if inverted:
+            return inverted[0]
     for j in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
         if doc[j].is_quote and doc[j].text not in ("'", "‘"):
             between = [t for t in doc[j + 1 : verb.i] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
