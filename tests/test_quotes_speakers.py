@@ -21,8 +21,8 @@ from redline.records import Article, Quote
 QUOTES = Path(__file__).resolve().parent / "resources" / "quotes"
 # Floors only rise (measured values in the comments).
 NOMINAL_FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.97}  # measured 1.0, 1.0, 1.0
-# measured 1.0, 0.95, 0.921 with no wrong name (before: 0.556, then 0.639, 0.861)
-CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.9}
+# measured 1.0, 0.95, 0.947 with no wrong name (before: 0.556, then 0.639, 0.861, 0.921)
+CRISIS_FLOORS = {"precision": 0.95, "recall": 0.92, "speaker_accuracy": 0.92}
 
 
 def _articles(folder: str) -> list[Article]:
@@ -353,3 +353,22 @@ def test_inverted_speakers_and_press_secretaries():
     quotes = {q.text: q.speaker for q in extract_quotes(doc, "inverted", actors=actor_context("2019-02-05"))}
     assert quotes["the candidate would not withdraw"].name == "Ana Ruiz"
     assert quotes["We do not support any military intervention"].mention == "the Spanish minister"
+
+
+@pytest.mark.slow
+def test_the_chancellor_is_a_latin_american_foreign_minister_only_there():
+    from redline.nlp import parse
+
+    caracas = (
+        "The Venezuelan Foreign Minister, Jorge Arreaza, rejected the statement. The chancellor affirmed that his "
+        "government will review its relations with Madrid."
+    )
+    berlin = (
+        "German Foreign Minister Heiko Maas met his French counterpart. The chancellor said that Germany would "
+        "keep its troops in Lithuania."
+    )
+    docs = list(parse([caracas, berlin]))
+    first = {q.text: q.speaker for q in extract_quotes(docs[0], "caracas", actors=actor_context("2019-02-05"))}
+    assert first["his government will review its relations with Madrid"].name == "Jorge Arreaza"
+    second = {q.text: q.speaker for q in extract_quotes(docs[1], "berlin", actors=actor_context("2019-02-05"))}
+    assert second["Germany would keep its troops in Lithuania"].name != "Heiko Maas"  # a German chancellor

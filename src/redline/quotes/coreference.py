@@ -239,13 +239,20 @@ class Coreference:
         if nominal.noun in lex.GENERIC_ROLES:
             if not words:
                 return False
-        elif not (licensed & words) and nominal.noun not in words:
+        elif not (licensed & words) and nominal.noun not in words and not self._canciller(referent, nominal, words):
             return False
         if not self._gender_fits(referent, nominal):
             return False
         if not nominal.extra <= words:
             return False
         return not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
+
+    def _canciller(self, referent: Referent, nominal: Nominal, words: set[str]) -> bool:
+        """ "The chancellor" for a Latin American foreign minister (the translated "canciller")."""
+        if nominal.noun != "chancellor" or "foreign" not in words:
+            return False
+        actor = self.enrichment.enrich(referent)
+        return actor is not None and actor.country in lex.CHANCELLOR_FOREIGN_COUNTRIES
 
     @staticmethod
     def _gender_fits(referent: Referent, nominal: Nominal) -> bool:

@@ -41,6 +41,7 @@ _WORDS = wordlists.load(
         "role_words": "words",
         "role_modifiers": "words",
         "counterpart_words": "words",
+        "chancellor_foreign_countries": "words",
         "single_offices": "words",
         "department_words": "words",
         "title_stopwords": "words",
@@ -96,6 +97,7 @@ ROLE_WORDS: frozenset[str] = frozenset(ROLE_LICENSES) | _WORDS["role_words"]
 ROLE_MODIFIERS: frozenset[str] = _WORDS["role_modifiers"]
 TITLE_WORDS: frozenset[str] = ROLE_WORDS | _WORDS["department_words"]  # words a title is told apart by
 COUNTERPART_WORDS: frozenset[str] = _WORDS["counterpart_words"]
+CHANCELLOR_FOREIGN_COUNTRIES: frozenset[str] = frozenset(c.upper() for c in _WORDS["chancellor_foreign_countries"])
 SINGLE_OFFICES: frozenset[str] = _WORDS["single_offices"]
 TITLE_NOUNS = ROLE_WORDS - ROLE_MODIFIERS
 TITLE_STOPWORDS: frozenset[str] = _WORDS["title_stopwords"]
