@@ -235,6 +235,10 @@ class Coreference:
                 not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
             )
         words = referent.role_words | self.enrichment.sector_roles(referent)
+        past_countries: set[str] = set()
+        if nominal.former:
+            past_words, past_countries = self.enrichment.past_roles(referent)
+            words = words | past_words
         licensed = lex.ROLE_LICENSES.get(nominal.noun, frozenset({nominal.noun}))
         if nominal.noun in lex.GENERIC_ROLES:
             if not words:
@@ -245,6 +249,8 @@ class Coreference:
             return False
         if not nominal.extra <= words:
             return False
+        if past_countries and all(self.enrichment.former_place(p, past_countries) for p in nominal.places):
+            return True  # "the former Dutch prime minister": the place of the past role
         return not nominal.places or any(self.enrichment.same_place(p, referent) for p in nominal.places)
 
     def _canciller(self, referent: Referent, nominal: Nominal, words: set[str]) -> bool:

@@ -41,6 +41,28 @@ class Enrichment:
             words |= {w for w in (actor.role or "").lower().split() if w in lex.ROLE_WORDS}
         return words
 
+    def past_roles(self, referent: Referent) -> tuple[set[str], set[str]]:
+        """Title words and countries of the roles the knowledge base says the referent held before the article's
+        date ("the former Dutch prime minister" is today's NATO chief)."""
+        actor = self.enrich(referent)
+        if actor is None or not actor.kb_id or not self.dated:
+            return set(), set()
+        kb, day = self.actors.kb, self.actors.date
+        person = kb.person_of(actor.kb_id)
+        if person is None:
+            return set(), set()
+        words: set[str] = set()
+        countries: set[str] = set()
+        for role in person.roles:
+            if role.end is not None and role.end <= day:
+                words |= {w for w in (role.title or "").lower().split() if w in lex.TITLE_WORDS}
+                countries.add(role.country)
+        return words, countries
+
+    def former_place(self, word: str, countries: set[str]) -> bool:
+        """Whether a place word ("Dutch") names the country of one of those past roles."""
+        return self.place_code(word) in countries
+
     def same_place(self, word: str, referent: Referent) -> bool:
         if any(same_stem(word, place) for place in referent.places):
             return True

@@ -45,6 +45,7 @@ _WORDS = wordlists.load(
         "single_offices": "words",
         "department_words": "words",
         "title_stopwords": "words",
+        "former_words": "words",
         "female_roles": "words",
         "male_roles": "words",
         "female_names": "words",
@@ -101,6 +102,7 @@ CHANCELLOR_FOREIGN_COUNTRIES: frozenset[str] = frozenset(c.upper() for c in _WOR
 SINGLE_OFFICES: frozenset[str] = _WORDS["single_offices"]
 TITLE_NOUNS = ROLE_WORDS - ROLE_MODIFIERS
 TITLE_STOPWORDS: frozenset[str] = _WORDS["title_stopwords"]
+FORMER_WORDS: frozenset[str] = _WORDS["former_words"]
 FEMALE_ROLES: frozenset[str] = _WORDS["female_roles"]
 MALE_ROLES: frozenset[str] = _WORDS["male_roles"]
 FEMALE_NAMES: frozenset[str] = _WORDS["female_names"]

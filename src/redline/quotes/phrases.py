@@ -22,6 +22,7 @@ class Nominal:
     extra: frozenset[str]
     places: frozenset[str]
     indefinite: bool
+    former: bool = False  # "the former Dutch prime minister": a role the person held before
 
 
 def nominal(span: Span, head: Token) -> Nominal:
@@ -37,7 +38,8 @@ def nominal(span: Span, head: Token) -> Nominal:
             places.add(_place_words(token, span))
         elif token.lemma_.lower() in lex.TITLE_WORDS and token.lemma_.lower() not in lex.TITLE_STOPWORDS:
             extra.add(token.lemma_.lower())
-    return Nominal(noun, frozenset(extra), frozenset(places), indefinite=not definite(span))
+    former = any(token.lower_ in lex.FORMER_WORDS for token in span)
+    return Nominal(noun, frozenset(extra), frozenset(places), indefinite=not definite(span), former=former)
 
 
 def _place_words(token: Token, span: Span) -> str:
