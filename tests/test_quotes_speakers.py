@@ -385,3 +385,13 @@ def test_a_former_title_names_the_person_who_held_it():
     doc = next(iter(parse([text])))
     quotes = {q.text: q.speaker for q in extract_quotes(doc, "former", actors=actor_context("2025-06-01"))}
     assert quotes["Being ready costs money"].name == "Mark Rutte"
+
+
+@pytest.mark.slow
+def test_an_appositive_title_names_a_descriptive_subject():
+    from redline.nlp import parse
+
+    text = "The host of the summit, the Indian prime minister, said the leaders had reached a historic consensus."
+    doc = next(iter(parse([text])))
+    (quote,) = extract_quotes(doc, "host", actors=actor_context("2023-09-10"))
+    assert quote.speaker.name == "Narendra Modi"

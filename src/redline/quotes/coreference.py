@@ -98,6 +98,11 @@ class Coreference:
 
     def _noun_phrase(self, head: Token, index: int) -> Resolution:
         titled = head.lower_ in lex.ROLE_WORDS or head.lemma_.lower() in lex.ROLE_WORDS  # "the US Secretary of State"
+        if not titled and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+            # "The host of the summit, the Indian prime minister, said": the appositive title says who
+            role = next((c for c in head.rights if c.dep_ == "appos" and c.lemma_.lower() in lex.ROLE_WORDS), None)
+            if role is not None and phrases.definite(self.doc[phrases.core_span(role)[0] : role.i + 1]):
+                return self._noun_phrase(role, index)
         start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN" or titled)
         appos = next((c for c in head.rights if c.dep_ == "appos" and phrases.is_name(c)), None)
         named = self.reader.named_at(head)
