@@ -413,6 +413,15 @@ ISSUE_13 = [
     ("Turkey has plans to send troops into northern Iraq.", ("MOBILIZE", "TUR", "IRQ", "future")),
     # a promise is made to the one assured
     ("Seoul assured Washington that it would cooperate fully with the probe.", ("AGREE", "KOR", "USA", "future")),
+    # diplomatic protests handed over, ambassadors recalled from or ordered out of a host state
+    ("Manila handed a protest note to the Chinese ambassador over the collision.", ("ACCUSE", "PHL", "CHN")),
+    ("Peru recalled its ambassador to Mexico City for consultations.", ("SANCTION", "PER", "MEX")),
+    ("Niger ordered the French ambassador to leave the country within 48 hours.", ("SANCTION", "NER", "FRA")),
+    # a response promised to any provocation threatens, hypothetically
+    (
+        "Any violation of our border will be answered firmly, the Finnish president said.",
+        ("THREATEN", "FIN", None, "hypothetical"),
+    ),
 ]
 
 
@@ -431,7 +440,7 @@ def test_issue_13_error_kinds_code_as_the_manual_says(text: str, want: tuple[str
         assert rest[0] in actors, found
     if kind == "COERCE":
         assert any(rest[0] in r for r in recipients), found
-    elif len(rest) > 1:
+    elif len(rest) > 1 and rest[1] is not None:
         assert rest[1] in recipients, found
     if len(rest) > 2:
         assert mode == rest[2], found
