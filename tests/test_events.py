@@ -483,3 +483,17 @@ def test_agreeing_to_talks_with_a_party_is_one_sided_and_a_promise_to_one_assure
     coded = dict(code_texts(rows))
     assert [e.event_type for e in coded["a"]] == ["AGREE"]
     assert len([e for e in coded["b"] if e.event_type == "AGREE"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran said London had betrayed its commitments under the nuclear deal.",
+        "The army spokesman said the rebels were only interested in looting, not in peace.",
+    ],
+)
+def test_a_breach_or_a_disparaged_interest_laid_on_someone_is_only_an_accusation(text: str):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert [e.event_type for e in events] == ["ACCUSE"], [_sides(e) for e in events]
