@@ -497,3 +497,10 @@ def test_a_breach_or_a_disparaged_interest_laid_on_someone_is_only_an_accusation
 
     ((_, events),) = code_texts([("s", text, "2024-05-20")])
     assert [e.event_type for e in events] == ["ACCUSE"], [_sides(e) for e in events]
+
+
+def test_a_vague_group_with_a_description_is_still_a_party():
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", "Turkey supports some opposition groups in northern Syria.", "2024-05-20")])
+    assert any(e.event_type == "SUPPORT" and "opposition" in e.recipient[0].text for e in events if e.recipient)
