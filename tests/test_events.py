@@ -389,3 +389,118 @@ def test_an_apposition_the_parser_reads_as_a_list_adds_no_actor():
     coded = dict(code_texts(rows))
     assert coded["a"] and all({a.country for a in e.actor} == {"CHN"} for e in coded["a"])
     assert any(len(e.actor) == 2 for e in coded["b"])  # a real list keeps both
+
+
+# ------------------------------------------------------------------------------------------------ issue 13
+def _sides(event: Event) -> tuple[str, list[str], list[str], str]:
+    def name(actor: Actor) -> str:
+        return actor.country or actor.name or actor.text
+
+    return event.event_type, [name(a) for a in event.actor], [name(a) for a in event.recipient], event.modality
+
+
+ISSUE_13 = [
+    # a counted group is the group counted, not a number
+    ("Riot police detained hundreds of striking miners outside the ministry.", ("COERCE", "miners")),
+    # donating is aid, whatever is donated
+    ("Japan donated 40 generators to the power utility of Ukraine.", ("AID", "JPN", "UKR")),
+    # "provide X with Y": X receives
+    ("Norway will provide Sudan with emergency food aid, the minister said.", ("AGREE", "NOR", "SDN", "future")),
+    # joining sanctions is imposing them
+    ("Switzerland joined the EU sanctions against Minsk.", ("SANCTION", "CHE", "BLR")),
+    # intent nouns: "no plans to" denies the act; "has plans to" intends it
+    ("Turkey said it had no plans to send troops into northern Iraq.", ("MOBILIZE", "TUR", "IRQ", "negated")),
+    ("Turkey has plans to send troops into northern Iraq.", ("MOBILIZE", "TUR", "IRQ", "future")),
+    # a promise is made to the one assured
+    ("Seoul assured Washington that it would cooperate fully with the probe.", ("AGREE", "KOR", "USA", "future")),
+    # diplomatic protests handed over, ambassadors recalled from or ordered out of a host state
+    ("Manila handed a protest note to the Chinese ambassador over the collision.", ("ACCUSE", "PHL", "CHN")),
+    ("Peru recalled its ambassador to Mexico City for consultations.", ("SANCTION", "PER", "MEX")),
+    ("Niger ordered the French ambassador to leave the country within 48 hours.", ("SANCTION", "NER", "FRA")),
+    # a response promised to any provocation threatens, hypothetically
+    (
+        "Any violation of our border will be answered firmly, the Finnish president said.",
+        ("THREATEN", "FIN", None, "hypothetical"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ISSUE_13, ids=[t[:40] for t, _ in ISSUE_13])
+def test_issue_13_error_kinds_code_as_the_manual_says(text: str, want: tuple[str, ...]):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    found = [_sides(e) for e in events]
+    assert found, text
+    kind, *rest = want
+    matching = [f for f in found if f[0] == kind]
+    assert matching, found
+    _, actors, recipients, mode = matching[0]
+    if rest and kind != "COERCE":
+        assert rest[0] in actors, found
+    if kind == "COERCE":
+        assert any(rest[0] in r for r in recipients), found
+    elif len(rest) > 1 and rest[1] is not None:
+        assert rest[1] in recipients, found
+    if len(rest) > 2:
+        assert mode == rest[2], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Certain forces are trying to wreck the talks, the Sudanese envoy said.",  # a vague group is no party
+        "Both parties were urged to show restraint.",  # an unidentified pair is no party
+        "Tehran denied supplying drones to Russia.",  # denying a fact refuses nothing
+    ],
+)
+def test_unidentified_groups_and_denied_facts_are_no_event(text: str):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert not events, [_sides(e) for e in events]
+
+
+def test_a_state_accuses_the_armed_group_of_its_own_country():
+    from redline.events import code_texts
+
+    text = "Sudan's army said the Rapid Support Forces had shelled a camp for displaced people in Darfur."
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    found = [_sides(e) for e in events]
+    assert ("ASSAULT", ["SDN"], found[0][2], "claimed") in found or any(
+        f[0] == "ASSAULT" and f[3] == "claimed" for f in found
+    ), found
+    assert any(f[0] == "ACCUSE" and f[3] == "asserted" for f in found), found
+
+
+def test_agreeing_to_talks_with_a_party_is_one_sided_and_a_promise_to_one_assured_too():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "The teachers' union agreed to resume talks with the education ministry next week.", "2024-05-20"),
+        ("b", "Kenya and Uganda agreed to resume talks on the border dispute.", "2024-05-20"),
+    ]
+    coded = dict(code_texts(rows))
+    assert [e.event_type for e in coded["a"]] == ["AGREE"]
+    assert len([e for e in coded["b"] if e.event_type == "AGREE"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran said London had betrayed its commitments under the nuclear deal.",
+        "The army spokesman said the rebels were only interested in looting, not in peace.",
+    ],
+)
+def test_a_breach_or_a_disparaged_interest_laid_on_someone_is_only_an_accusation(text: str):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert [e.event_type for e in events] == ["ACCUSE"], [_sides(e) for e in events]
+
+
+def test_a_vague_group_with_a_description_is_still_a_party():
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", "Turkey supports some opposition groups in northern Syria.", "2024-05-20")])
+    assert any(e.event_type == "SUPPORT" and "opposition" in e.recipient[0].text for e in events if e.recipient)

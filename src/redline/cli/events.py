@@ -334,16 +334,17 @@ DEV_SET = Path(__file__).resolve().parents[3] / "tests" / "resources" / "events"
 @click.option("--split", type=click.Choice(["tune", "held"]), help="Only this half of the set.")
 @click.option("--shared", type=click.Path(file_okay=False), help="The ../shared folder references point into.")
 @click.option("--details", is_flag=True, help="List every sentence not coded right.")
+@click.option("--by-kind", is_flag=True, help="Also count the sentences coded all right per error kind.")
 @click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
 def eval_events_dev(
-    files: tuple[str, ...], split: str | None, shared: str | None, details: bool, as_json: bool
+    files: tuple[str, ...], split: str | None, shared: str | None, details: bool, by_kind: bool, as_json: bool
 ) -> None:
     """Score type, actor, recipient and mode on the hand-coded dev set (default: the repository's dev_set.jsonl
-    and fresh_sentences.jsonl)."""
+    and fresh_sentences*.jsonl: _2 and _3 are held-out sets written for issue 13)."""
     from redline.errors import RedlineError
     from redline.evaluate.events_dev import evaluate_events_dev, format_dev_report
 
-    defaults = (DEV_SET / "dev_set.jsonl", DEV_SET / "fresh_sentences.jsonl")
+    defaults = [DEV_SET / "dev_set.jsonl", *(DEV_SET / f"fresh_sentences{n}.jsonl" for n in ("", "_2", "_3"))]
     paths = list(files) or [str(p) for p in defaults if p.exists()]
     if not paths:
         raise click.ClickException(f"no dev-set file given and none in {DEV_SET}")
@@ -351,4 +352,4 @@ def eval_events_dev(
         report = evaluate_events_dev(paths, shared=shared or SHARED_GOLD.parent, split=split)
     except RedlineError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(report.as_dict()) if as_json else format_dev_report(report, details=details))
+    click.echo(json.dumps(report.as_dict()) if as_json else format_dev_report(report, details=details, by_kind=by_kind))

@@ -160,6 +160,11 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
         if tree.is_root(current):
             break
         head = current.head
+        holder = intent_noun(current)
+        if holder is not None and is_verbal(holder.head):
+            current = holder.head  # "Israel has no plans to send troops": Israel would send them
+            controlled = True
+            continue
         if current.dep_ == "xcomp":
             if head.lemma_.lower() in object_control:
                 controller = direct_object(head) or prep_object(head, "on", "upon")
@@ -184,6 +189,24 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
             continue
         break
     return None, ""
+
+
+INTENT_NOUNS = frozenset({"plan", "intention", "intent"})
+"""Nouns of intent whose complement is the holder's own act: "has plans *to send*", "no intention *of laying*"."""
+
+
+def intent_noun(token: Token) -> Token | None:
+    """The intent noun a clause completes ("plans to send": plans; "intention of laying": intention), or None."""
+    if tree.is_root(token):
+        return None
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "of" and not tree.is_root(head):
+        head = head.head
+    elif token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    if head.lemma_.lower() in INTENT_NOUNS and head.dep_ in ("dobj", "attr") and not tree.is_root(head):
+        return head
+    return None
 
 
 def _temporal(child: Token) -> bool:

@@ -132,8 +132,14 @@ def _object_part(token: Token, obj: Token | None, rest: str) -> Token | None:
 
 
 def actorish(kit: Kit, token: Token) -> Token | None:
-    """The token itself when it can name an actor, else its actor-like possessor or "of" phrase, else None."""
-    if token.ent_type_ in NON_ACTOR_ENTS:
+    """The token itself when it can name an actor, else its actor-like possessor or "of" phrase, else None.
+
+    A number or quantity is no actor, but a counted group is the group it counts: "arrested *dozens of
+    activists*", "detained hundreds of ethnic Tigrayans" (the "of" phrase is the party)."""
+    if token.ent_type_ in NON_ACTOR_ENTS or token.pos_ == "NUM":
+        inner = syntax.prep_object(token, "of")
+        if inner is not None and inner.ent_type_ not in NON_ACTOR_ENTS and inner.i != token.i:
+            return actorish(kit, inner)
         return None
     if syntax.is_actorish(token, kit.agent_words):
         return token

@@ -23,6 +23,9 @@ from redline.events.rules.recipients import SENT_TYPES
 from redline.records import Actor, Event, Place, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
+PROMISE_TYPES = ("AGREE", "CONCEDE")
+"""Promises (PLOVER: an intent to cooperate or to yield): with no party in their clause, the one told or assured
+of them receives them."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -211,6 +214,11 @@ def _sides(kit: Kit, item: Coded, where: Where) -> tuple[list[Actor], list[Actor
             recipients = _addressee(kit, item, where, actors)
         if item.speech and item.type == "REQUEST" and not recipients:
             return None
+    elif not recipients and item.type in PROMISE_TYPES:
+        # "assured Australia that Jakarta would cooperate": a promise is made to whom the speaker told, and
+        # is the promiser's alone (not mutual, even when the act promised would be)
+        recipients = _addressee(kit, item, where, actors)
+        item.reciprocal = item.reciprocal and not recipients
     if not actors and (not recipients or item.negated or item.hypothetical or item.future):
         return None  # nobody acts: nothing to code (and a negated, possible or coming act of nobody is noise)
     actors = parties.distinct(actors)

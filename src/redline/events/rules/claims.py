@@ -48,11 +48,21 @@ def neutral(kit: Kit, voice: Voice, speakers: list[Actor]) -> bool:
     return not any(_placed(s) and s.sector != "JRN" for s in speakers)
 
 
+ARMED_CHALLENGERS = frozenset({"REB", "PRM", "OPP"})
+"""Sectors that fight or oppose their own country's state (rebels, paramilitaries, the opposition): sharing a
+country code with the speaker does not put them on its side ("Sudan's army said the Rapid Support Forces
+shelled ...", "the government said rebels attacked ...")."""
+
+
 def same_side(speakers: list[Actor], actors: list[Actor]) -> bool:
-    """The speaker speaks for the actor: the same entity or the same country."""
+    """The speaker speaks for the actor: the same entity, or the same country unless exactly one of the two is
+    an armed challenger of that country's state."""
     for speaker in speakers:
         for actor in actors:
-            if parties.same_actor(speaker, actor) or (speaker.country and speaker.country == actor.country):
+            if parties.same_actor(speaker, actor):
+                return True
+            split = (speaker.sector in ARMED_CHALLENGERS) != (actor.sector in ARMED_CHALLENGERS)
+            if speaker.country and speaker.country == actor.country and not split:
                 return True
     return False
 

@@ -71,7 +71,7 @@ def _clause_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Fram
         if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in current.children):
             return False  # "guarantees that would prohibit ...": a described possibility, not an event
     gerund = dep == "acl" and current.tag_ in ("VBG", "VB") and parent.pos_ in ("NOUN", "PROPN")
-    carriers = kit.words("report_nouns") | kit.words("attempt_nouns")
+    carriers = kit.words("report_nouns") | kit.words("attempt_nouns") | syntax.INTENT_NOUNS
     # "drafts implying lifting sanctions": the content of a document
     return not (gerund and not is_head and parent.lemma_.lower() not in carriers)
 
@@ -104,6 +104,8 @@ def _mention_allows(kit: Kit, current: Token, frames: dict[int, Frame], is_head:
     if not is_head:
         return True
     dep, parent = current.dep_, current.head
+    if syntax.intent_noun(current) is not None:
+        return True  # "has no plans to send troops": the holder's own intended act (flags mark it future)
     if dep == "pcomp" and parent.pos_ == "ADP":
         holder = parent.head
         if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in kit.words("report_nouns"):

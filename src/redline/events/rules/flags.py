@@ -1,10 +1,11 @@
 """Flags: negation, future and hypothetical marks on a coded event, and PLOVER's rules that follow from them.
 
-* future: a future auxiliary or a future wrapper above the event ("will impose", "plans to impose", "talks are
-  expected to resume");
+* future: a future auxiliary, a future wrapper or an intent noun above the event ("will impose", "plans to impose",
+  "has plans to impose", "talks are expected to resume");
 * hypothetical: a condition ("if ...", "unless ...", "in case of ...", "should X ..."), "otherwise", or a modal of
   possibility ("could", "might", "may");
-* negated: a negation on the event, or on a wrapper above it ("did *not* intend to deploy");
+* negated: a negation on the event, or on a wrapper or intent noun above it ("did *not* intend to deploy", "has
+  *no* plans to deploy");
 * PLOVER's future rules: a promised cooperative act is AGREE, a promised retreat CONCEDE, a declared or
   conditioned future attack THREATEN; a refused cooperation ("will not accept") is REJECT.
 """
@@ -63,7 +64,13 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
     def wrapped(current: Token) -> bool:
         return current.dep_ == "xcomp" and current.head.lemma_.lower() in wrappers
 
-    for current in [top, *tree.ancestors(top)]:
+    current = top
+    for _ in range(12):
+        holder = syntax.intent_noun(current)
+        if holder is not None and syntax.is_verbal(holder.head):
+            _intended(kit, item, holder)
+            current = holder.head
+            continue
         if not wrapped(current) or tree.is_root(current):
             return current
         lemma = current.head.lemma_.lower()
@@ -76,7 +83,17 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
             if lemma == "prepare" and item.type == "ASSAULT" and not item.speech:
                 item.rule.append("prepared ASSAULT->MOBILIZE")
                 item.type, item.mode, item.future = "MOBILIZE", None, False
+        current = current.head
     return top
+
+
+def _intended(kit: Kit, item: Coded, holder: Token) -> None:
+    """An act held as a plan or intention ("has plans to send troops") is future, like "plans to send"; with
+    "no plans" / "no intention", or a negated "have", it is denied, like "did not intend to deploy"."""
+    item.future = True
+    denied = any(c.dep_ == "det" and c.lower_ == "no" for c in holder.children)
+    if (denied or syntax.negated(holder.head, kit.negation)) and not item.speech:
+        item.negated = True
 
 
 def _possible(kit: Kit, top: Token) -> bool:

@@ -36,6 +36,8 @@ def actors_of(
     group = _group_nominal(kit, token, ctx, memory)
     if group:
         return group
+    if _unplaced_group(kit, token):
+        return []
     conjuncts = [] if _apposition_misread(token) else syntax.conjuncts(token)
     heads = [token] + [c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
     holders = _holders_of(kit, token)
@@ -90,6 +92,29 @@ def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: ArticleMem
             candidates.append(found)
     candidates += list(reversed(memory.actor_groups + memory.actor_people))
     return _two_countries(token, candidates)
+
+
+def _unplaced_group(kit: Kit, token: Token) -> bool:
+    """A group the sentence does not identify is no party: "the two sides" / "both parties" when no two
+    countries precede them (``_group_nominal`` found none), and vague nominals ("some elements", "certain
+    forces", "certain circles"): a determiner that withholds who is meant, on a bare noun that names no one.
+
+    Coding them as actors would give events with a party no dyad can use; PLOVER codes only identifiable actors.
+    People counted vaguely are still people ("some protesters threw stones"): the people classes stay."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    lemma = token.lemma_.lower()
+    if lemma in kit.words("group_nominals") and token.tag_ in ("NNS", "NNPS") and determiners & {"two", "both"}:
+        return True
+    vague = kit.words("vague_determiners")
+    if not determiners & vague:
+        return False
+    described = any(
+        c.dep_ in ("compound", "amod", "nmod", "prep", "poss") and c.lower_ not in vague for c in token.children
+    )
+    people = kit.lexicon.classes_of(token) & {"people", "people_noun", "workers"}
+    return not described and not people  # "some *opposition* groups", "some *invasion* forces" say who
 
 
 def _two_countries(token: Token, candidates: list[Actor]) -> list[Actor]:

@@ -20,6 +20,7 @@ def code_sentence(kit: Kit, sent: Any, quotes: Sequence[Quote]) -> list[Coded]:
     coded = [state.memo[i] for i in sorted(state.memo) if i not in state.consumed]
     coded = [item for item in coded if item is not None and filters.asserted(kit, item, state.frames)]
     coded = [item for item in coded if not speech.to_blame(item.head)]  # its speaker accuses (speech acts)
+    coded = [item for item in coded if not speech.laid_on_someone(kit, item, quotes)]  # likewise
     coded += speech.speech_acts(kit, sent, coded, quotes)
     for item in coded:
         verbal.recode_verbal_attack(kit, item)

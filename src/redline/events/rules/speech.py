@@ -3,7 +3,9 @@
 * "X said Y must / should / is obliged to ..." is X REQUEST Y (a modal demand);
 * a military response, countermeasures or consequences promised or conditioned, or a response verb on a condition,
   are a THREATEN (:mod:`.threats`);
-* "Y has no veto over ..." is the speaker REJECT Y (an entitlement denied).
+* "Y has no veto over ..." is the speaker REJECT Y (an entitlement denied);
+* "Y is lying", "Y broke its promises", "Y is only interested in ..." is the speaker ACCUSE Y (the breach or the
+  disparaged interest is no act of its own).
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ def speech_acts(kit: Kit, sent: Any, coded: list[Coded], quotes: Sequence[Quote]
             item = _to_blame(kit, token, quotes)
             if item is not None:
                 found.append(item)
-        # "Y is lying about ...", says X: X accuses Y.
-        if _wrong(kit, token) and syntax.is_verbal(token) and token.i not in heads:
+        # "Y is lying about ...", "Y broke its promises", "Y is only interested in ...", says X: X accuses Y.
+        if (_wrong(kit, token) or _disparaged(token)) and token.i not in heads:
             item = _wrongdoing(kit, token, quotes)
             if item is not None:
                 found.append(item)
@@ -185,6 +187,28 @@ def _wrong(kit: Kit, verb: Token) -> bool:
         return False
     target = syntax.first_child(verb, "dobj") or syntax.prep_object(verb, "on")  # "reneged on its pledge"
     return target is not None and target.lemma_.lower() in kit.words("commitment_nouns")
+
+
+DISPARAGING_ADVERBS = frozenset({"only", "solely", "merely", "just"})
+
+
+def _disparaged(token: Token) -> bool:
+    """ "Kyiv is only interested in propaganda": an interest said to be someone's *only* one is a charge
+    against them (what they do not want is the point), not a wish for cooperation."""
+    return token.lemma_.lower() == "interested" and any(
+        c.dep_ == "advmod" and c.lower_ in DISPARAGING_ADVERBS for c in token.children
+    )
+
+
+def laid_on_someone(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> bool:
+    """Whether a coded act is really a charge in someone's statement ("Washington had betrayed its commitments",
+    "Baku is only interested in provoking tension", says Y): the breach or the disparaged interest is Y's
+    accusation (a speech act), not an act of its own (no SANCTION for "betrayed", no REQUEST for "interested")."""
+    head = item.head
+    breach = head.lemma_.lower() in kit.words("breach_verbs") and _wrong(kit, head)
+    if not (breach or _disparaged(head)):
+        return False
+    return _accused_in_statement(kit, head, quotes) is not None
 
 
 def _wrongdoing(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:

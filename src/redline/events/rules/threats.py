@@ -4,7 +4,8 @@ is a THREATEN by Russia (or the speaker) against NATO, hypothetical.
 A threat noun (``threat_response`` class with a threatening modifier, a cost noun with a severe adjective, or
 "war/confrontation" under a condition) codes a threat when its clause is promised (future), conditioned
 ("if ...", "otherwise") or warned of. A verb of responding ("respond", "retaliate") does the same when it is
-conditioned or warned of: a threat needs no threat verb. The condition's subject is the recipient.
+conditioned or warned of, or promised to *any* provocation ("any incursion will be answered"): a threat needs no
+threat verb. The condition's subject is the recipient.
 """
 
 from __future__ import annotations
@@ -133,7 +134,8 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     conditional = syntax.conditional_clause(verb, kit.marks)
     warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(verb) if t.i != verb.i)
     future = syntax.is_future(verb, kit.future_aux)
-    if not (conditional is not None or (warned and future)):
+    provoked = future and _any_provocation(verb)
+    if not (conditional is not None or (warned and future) or provoked):
         return None
     voice = voice_of(kit, verb, quotes)
     subj, how = syntax.subject(verb)
@@ -154,11 +156,20 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
         actor=actor,
         actor_how=how if actor is not None else "",
         recipients=recipients,
-        hypothetical=conditional is not None,
+        hypothetical=conditional is not None or provoked,
         future=future,
         voice=voice,
         speaker_acts=actor is None,
     )
+
+
+def _any_provocation(verb: Token) -> bool:
+    """ "Any incursion into our airspace will be answered decisively": a passive response to *any* act is a
+    condition in disguise (if anyone intrudes, we will answer), so it threatens like "if ..." does."""
+    if not syntax.is_passive(verb):
+        return False
+    subject = syntax.first_child(verb, "nsubjpass")
+    return subject is not None and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in subject.children)
 
 
 def condition_party(kit: Kit, condition: Token, actor: Token | None) -> Token | None:

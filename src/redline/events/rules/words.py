@@ -53,6 +53,7 @@ WORD_KEYS = (
     "response_verbs",
     "possibility_aux",
     "group_nominals",
+    "vague_determiners",
     "partitive_nouns",
     "blame_adjectives",
     "wrongdoing_nouns",

@@ -66,10 +66,8 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
     content = _content(kit, frame, kind, state, depth)
     if content is None:
         return None
-    if kind in ("refuse", "request") and token.lemma_.lower() in kit.deny_lemmas:
-        ccomp = syntax.first_child(token, "ccomp")
-        if ccomp is not None and tree.same(content.token, ccomp):
-            return None
+    if kind in ("refuse", "request") and _denies_fact(kit, token, content):
+        return None
     if "complement" in entry.needs and content.token is None:
         return None
     if kind == "allege":
@@ -99,6 +97,18 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
     if result_mode == "from_content":
         result_mode = derived_mode(kit, kind, content.coded, content.token if content.what == "noun" else None)
     return _wrapped(kit, frame, kind, row, content, result_type, result_mode)
+
+
+def _denies_fact(kit: Kit, token: Token, content: Content) -> bool:
+    """ "denied that its troops crossed", "denied supplying drones": a denial of a fact (a that-clause or a
+    gerund) is no refusal of anything (CAMEO's "deny responsibility", no PLOVER event); "denied *them entry*"
+    and "denied the request" still refuse."""
+    if token.lemma_.lower() not in kit.deny_lemmas or content.token is None:
+        return False
+    clause = syntax.first_child(token, "ccomp")
+    if clause is None:
+        clause = next((c for c in token.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None)
+    return clause is not None and any(tree.same(content.token, t) for t in clause.subtree)
 
 
 def _wrapped(
@@ -141,13 +151,20 @@ def _wrapped(
         actor=actor,
         actor_how=how,
         recipients=recipients,
-        reciprocal=entry.reciprocal,
+        reciprocal=entry.reciprocal and _mutual_wrapper(kit, frame, recipients),
         future=content.future and result_type not in ("AGREE", "ACCUSE"),
         context=set(entry.context) | (inner.context if inner is not None else set()),
         classes=content.classes,
         content_head=content.token,
         content_actor=inner.actor if inner is not None and inner.actor_how in ("subj", "agent") else None,
     )
+
+
+def _mutual_wrapper(kit: Kit, frame: Frame, recipients: list[Token]) -> bool:
+    """A reciprocal wrapper ("agree") is mutual only with a party of its own ("X agreed *with Y* to ...", "X and
+    Y agreed to ..."): "the union agreed to resume talks *with the ministry*" is the union's agreement alone,
+    the ministry being the other side of the talks, not of the agreeing."""
+    return not recipients or bool(arguments.recipients(kit, frame, frame.entry.recipient))
 
 
 def _content(kit: Kit, frame: Frame, kind: str, state: SentenceState, depth: int) -> Content | None:
