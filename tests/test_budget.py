@@ -111,12 +111,15 @@ def test_real_stages_quarantine_a_slow_article_then_retry_it(tmp_path: Path, res
     total = len(db.article_ids())
     run_stages(db, only=["nlp", "quotes", "events"], options=RunOptions(article_timeout=0.001))
     failed = [article_id for article_id, _ in db.failed_articles()]
-    assert failed and {stage for _, stage in db.failed_articles()} == {"nlp"}
+    stages = {stage for _, stage in db.failed_articles()}
+    # a parse never fits; a short article that got through nlp may still run out of time in a later stage
+    assert failed and "nlp" in stages and stages <= {"nlp", "quotes", "events"}
     assert all(f.detail.split(" in nlp")[0] in ("timeout", "crash") for f in db.quarantined(stage="nlp"))
-    assert db.pending("quotes") == [] and not {q.article_id for q in db.quotes()} & set(failed)
+    unparsed = {article_id for article_id, stage in db.failed_articles() if stage == "nlp"}
+    assert db.pending("quotes") == [] and not {q.article_id for q in db.quotes()} & unparsed
     assert retry_quarantined(db) == len(failed)
     counts = run_stages(db, only=["nlp", "quotes", "events"])
-    assert counts["nlp"] == len(failed)
+    assert counts["nlp"] == len(unparsed)
     assert db.failed_articles() == [] and all(db.doc_bytes(a) is not None for a in db.article_ids())
     assert len(db.article_ids()) == total
     # which articles ran out of time depends on the machine; what the retry leaves does not
