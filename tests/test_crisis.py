@@ -97,11 +97,12 @@ def test_event_level_figures_stay_above_their_floors(crisis_db: Path) -> None:
     events = scores["events"]
     # Merging: of the reports the coder found, pairs put in one act are right (precision) and most of the
     # gold's same-act pairs are found (recall); the first figures are over every gold report.
-    # measured: coded pairwise P 0.937 R 0.804, coded BCubed F1 0.920
+    # measured: coded pairwise P 0.959 R 0.873, coded BCubed F1 0.942; over all 63 gold reports P 0.959 R 0.818
     assert events["coded_pairwise"]["precision"] >= 0.9
-    assert events["coded_pairwise"]["recall"] >= 0.75
-    assert events["coded_bcubed"]["f1"] >= 0.88
-    assert events["found"] >= 40 and events["acts"] == 18
+    assert events["coded_pairwise"]["recall"] >= 0.8
+    assert events["coded_bcubed"]["f1"] >= 0.9
+    assert events["pairwise"]["precision"] >= 0.9 and events["pairwise"]["recall"] >= 0.75
+    assert events["found"] >= 52 and events["acts"] == 18
     with Store(crisis_db) as store:
         assert event_scores(store, align_reports(read_event_gold(GOLD), store.articles())).found == events["found"]
 

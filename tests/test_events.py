@@ -504,3 +504,53 @@ def test_a_vague_group_with_a_description_is_still_a_party():
 
     ((_, events),) = code_texts([("s", "Turkey supports some opposition groups in northern Syria.", "2024-05-20")])
     assert any(e.event_type == "SUPPORT" and "opposition" in e.recipient[0].text for e in events if e.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Without concrete political steps from the alliance, he said, Russia would respond militarily.", "alliance"),
+        ("Iran will respond forcefully to any attack on its ships, the foreign minister said.", None),
+        ("The minister said Moscow would answer in the military or military-technical plane.", None),
+    ],
+)
+def test_a_response_promised_with_force_is_a_threat_without_a_threat_verb(text: str, recipient: str | None):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    threats = [e for e in events if e.event_type == "THREATEN"]
+    assert threats and threats[0].modality in ("future", "hypothetical"), [_sides(e) for e in events]
+    if recipient is not None:
+        assert recipient in threats[0].recipient[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army responded militarily to the attack on Monday.",  # done, not promised
+        "The government will respond to the report next week.",  # a response with no force in it
+    ],
+)
+def test_a_response_without_force_or_promise_is_no_threat(text: str):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert not [e for e in events if e.event_type == "THREATEN"], [_sides(e) for e in events]
+
+
+def test_a_reported_had_to_is_a_demand_but_a_narrated_one_is_not():
+    from redline.events import code_texts
+
+    reported = "Gavrilov said the United States had to hold serious talks with Russia on security guarantees."
+    narrated = "The government had to close the schools after the floods."
+    coded = dict(code_texts([("a", reported, "2021-12-20"), ("b", narrated, "2021-12-20")]))
+    assert [(e.event_type, e.actor[0].text) for e in coded["a"]] == [("REQUEST", "Gavrilov")]
+    assert not [e for e in coded["b"] if e.event_type == "REQUEST"]
+
+
+def test_the_alternative_to_a_demand_is_a_threat():
+    from redline.events import code_texts
+
+    text = "NATO must take concrete political steps; the alternative is a military response from Russia, he said."
+    ((_, events),) = code_texts([("s", text, "2021-12-20")])
+    assert any(e.event_type == "THREATEN" and e.hypothetical for e in events), [_sides(e) for e in events]

@@ -92,7 +92,8 @@ def obliged(kit: Kit, token: Token) -> bool:
 
 def demand_modal(kit: Kit, verb: Token) -> Token | None:
     """The modal that makes a clause a demand ("must", "should"), or the "have"/"obliged" of "has to",
-    "is obliged to"."""
+    "is obliged to". A past "had to" is a demand only as a reported clause ("he said the US *had to* hold
+    talks": the backshifted "has to"); in narration it tells what someone was forced to do."""
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in kit.modals:
             return child
@@ -100,7 +101,7 @@ def demand_modal(kit: Kit, verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if (
             head.lemma_.lower() == "have"
-            and head.tag_ in ("VBZ", "VBP")
+            and (head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBD" and head.dep_ == "ccomp"))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and syntax.first_child(head, "nsubj") is not None
         ):

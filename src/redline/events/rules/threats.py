@@ -30,6 +30,8 @@ def is_threat_noun(kit: Kit, noun: Token) -> bool:
     if lemma in kit.words("threat_inherent"):
         return True
     modifiers = {child.lower_ for child in noun.children if child.dep_ in ("amod", "compound", "nmod")}
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "our answer will be military or military-technical"
+        modifiers |= {t.lower_ for c in noun.head.children if c.dep_ in ("acomp", "attr") for t in c.subtree}
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
             modifiers |= {grand.lower_ for grand in child.children if grand.dep_ in ("amod", "compound", "conj")}
@@ -135,15 +137,22 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(verb) if t.i != verb.i)
     future = syntax.is_future(verb, kit.future_aux)
     provoked = future and _any_provocation(verb)
-    if not (conditional is not None or (warned and future) or provoked):
+    manner = forceful_manner(kit, verb)
+    if not (conditional is not None or (warned and future) or provoked or (future and manner)):
         return None
+    provoked = provoked or _condition_in_disguise(kit, verb)
     voice = voice_of(kit, verb, quotes)
     subj, how = syntax.subject(verb)
     actor = subj if subj is not None and syntax.is_actorish(subj, kit.agent_words) else None
     if actor is None and voice is None:
         return None
     recipients = _threatened(kit, verb, conditional, actor, voice)
-    militarily = any(c.lower_ in ("militarily", "military", "forcefully") for c in verb.children)
+    party = _disguised_party(kit, verb, actor) if conditional is None else None
+    if party is not None:
+        recipients = [party]
+    militarily = bool(manner & {"militarily", "military", "force", "nuclear"}) or any(
+        word.startswith("military") for word in manner
+    )
     return Coded(
         type="THREATEN",
         mode="violence" if militarily else None,
@@ -161,6 +170,43 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
         voice=voice,
         speaker_acts=actor is None,
     )
+
+
+def forceful_manner(kit: Kit, verb: Token) -> set[str]:
+    """The words of force in how a response is promised: "respond *militarily*", "react military or
+    military-technically", "answer *in the military plane*", "respond *with force*". A response promised with
+    force is a threat of force (PLOVER THREATEN) even with no condition and no threat verb."""
+    words: set[str] = set()
+    for child in verb.children:
+        manner = child.dep_ in ("advmod", "npadvmod") or (child.dep_ == "prep" and child.lower_ in ("in", "with"))
+        if manner or (child.dep_ == "dobj" and child.pos_ in ("ADJ", "ADV")):  # "react military" (translated)
+            words |= {t.lower_ for t in child.subtree}
+    return words & kit.words("forceful_manners")
+
+
+def _condition_in_disguise(kit: Kit, verb: Token) -> bool:
+    """ "*Without* concrete steps from the alliance, Russia would respond militarily": the prepositional phrase
+    is the condition (if the alliance takes no steps), so the response is hypothetical."""
+    return _disguised_condition(kit, verb) is not None
+
+
+def _disguised_condition(kit: Kit, verb: Token) -> Token | None:
+    """The object of a without/absent phrase on the verb ("steps" in "without concrete steps")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in kit.words("condition_preps"):
+            return syntax.first_child(child, "pobj")
+    return None
+
+
+def _disguised_party(kit: Kit, verb: Token, actor: Token | None) -> Token | None:
+    """Whose failure the disguised condition names: "without steps *from the alliance*" threatens the alliance."""
+    condition = _disguised_condition(kit, verb)
+    if condition is None:
+        return None
+    party = syntax.prep_object(condition, "from", "by", "of")
+    if party is None or (actor is not None and party.i == actor.i) or kit.first(party):
+        return None
+    return party if syntax.is_actorish(party, kit.agent_words) else None
 
 
 def _any_provocation(verb: Token) -> bool:

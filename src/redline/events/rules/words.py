@@ -51,6 +51,8 @@ WORD_KEYS = (
     "neutral_sources",
     "claim_verbs",
     "response_verbs",
+    "forceful_manners",
+    "condition_preps",
     "possibility_aux",
     "group_nominals",
     "vague_determiners",
