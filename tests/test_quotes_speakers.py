@@ -340,6 +340,19 @@ def test_calls_for_and_calls_on_report_the_demand():
     assert not [t for t in quotes if "king" in t], quotes  # a visit, not a statement
 
 
+def test_calling_something_a_name_is_a_statement_but_calling_a_meeting_is_not():
+    from redline.nlp import parse
+
+    text = (
+        "The senator has called the new tariff plan a gift to foreign lobbyists. "
+        "The governor called a special session for Tuesday."
+    )
+    doc = next(iter(parse([text])))
+    quotes = {q.text: q.speaker.mention for q in extract_quotes(doc, "names", actors=actor_context("2024-02-01"))}
+    assert quotes.get("the new tariff plan a gift to foreign lobbyists") == "The senator", quotes
+    assert not [t for t in quotes if "Tuesday" in t or "session" in t], quotes  # a date set, nothing demanded
+
+
 @pytest.mark.slow
 def test_inverted_speakers_and_press_secretaries():
     from redline.nlp import parse

@@ -92,7 +92,8 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         elif lemma in lex.NAMING_VERBS:
             content = _complement(token)
             clause = _clause(token, subjects[i], content, quoted)
-            cue = Cue(token, lemma, subjects[i], content, clause, None, quotes_only=True, adjacent=False)
+            quotes_only = not _predicated_object(token)  # "called climate change a hoax" says it unquoted
+            cue = Cue(token, lemma, subjects[i], content, clause, None, quotes_only=quotes_only, adjacent=False)
         else:
             content = _content(token, lemmas, subjects)
             clause = _clause(token, subjects[i], content, quoted)
@@ -274,6 +275,8 @@ def _call_for(token: Token) -> tuple[int, int] | None:
     for prep in token.children:
         if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("for", "on", "upon"):
             continue
+        if prep.lower_ == "for" and any(c.dep_ == "dobj" and c.i < prep.i for c in token.children):
+            continue  # "called a meeting for Tuesday", "called an election for May": set a date, demanded nothing
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             obj = next((c for c in token.children if c.dep_ == "pobj" and c.i > prep.i), None)
@@ -359,6 +362,23 @@ def _complement(token: Token) -> tuple[int, int] | None:
     while last > first and (doc[last].is_space or doc[last].text in ".,;"):
         last -= 1
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _predicated_object(token: Token) -> bool:
+    """Whether a naming verb says something of its object in its own words: "called *her vote a mistake*",
+    "called *climate change a hoax*", "called *the claims false*" (object + predicate). Without a predicate
+    ("called a meeting", "described the scene") only a quotation in the complement is what was said."""
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children):
+        return False  # "over what it called “provocative” remarks": the quoted word is all it said
+    if any(c.dep_ == "oprd" for c in token.children):
+        return True
+    for obj in (c for c in token.children if c.dep_ == "dobj" and c.i > token.i):
+        if any(c.dep_ in ("dobj", "attr", "oprd") and c.i > obj.i for c in obj.children):
+            return True  # "climate change a hoax": the predicate noun parsed under the object
+        following = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+        if following is not None and following.tag_ == "JJ" and following.head.i in (obj.i, token.i):
+            return True
+    return False
 
 
 def _reported(clause: Token, verb: Token) -> bool:
