@@ -86,7 +86,12 @@ def ingest(
     help="Where parsing runs: this process, or a Dask cluster.",
 )
 @click.option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (local: 1; dask: 2).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (local: one per CPU, at most 4; dask: 2).",
+)
 @click.option(
     "--article-timeout",
     type=click.FloatRange(min=0.1),
@@ -113,11 +118,11 @@ def run(
     """The main job: ingest PATHS, then every stage (parse, quotes, events, stories, report)."""
     from contextlib import nullcontext
 
-    from redline.engine import Budget, using
+    from redline.engine import Budget, default_workers, using
     from redline.pipeline import RunOptions
     from redline.pipeline import run as run_pipeline
 
-    options = RunOptions(article_timeout, workers or 1, retry_quarantined, max_article_chars)
+    options = RunOptions(article_timeout, workers or default_workers(), retry_quarantined, max_article_chars)
     if engine == "dask":
         from redline.engine.dask import dask_engine
 

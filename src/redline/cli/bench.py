@@ -93,7 +93,10 @@ def _extra_tables(result: dict[str, Any]) -> list[Any]:
 )
 @click.option("--out", "out_dir", default="out/bench", show_default=True, help="bench.json, bench.png and work files.")
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes of the redline run."
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes of the redline run (default: what `redline run` uses, one per CPU up to 4).",
 )
 @click.option(
     "--new",
@@ -130,7 +133,7 @@ def bench(
     examples: str,
     count: int,
     out_dir: str,
-    workers: int,
+    workers: int | None,
     new: int,
     dask: bool,
     dask_articles: int,
@@ -142,9 +145,10 @@ def bench(
     from rich.console import Console
 
     from redline.bench import HUGE, PARSE_SIZES, BenchOptions, plot, run_bench
+    from redline.engine import default_workers
 
     sizes = tuple(size for size in PARSE_SIZES if size <= parse_max) + ((HUGE,) if huge else ())
-    options = BenchOptions(count, workers, new, dask, dask_articles, tuple(dask_workers), sizes)
+    options = BenchOptions(count, workers or default_workers(), new, dask, dask_articles, tuple(dask_workers), sizes)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = run_bench(Path(examples), options, workdir=out, progress=lambda message: click.echo(message, err=True))

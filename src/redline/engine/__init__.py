@@ -9,6 +9,7 @@ scheduler in production — Redline never schedules work across machines itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -32,6 +33,21 @@ class Engine(Protocol):
 LocalEngine = InlineEngine  # the in-process engine (name kept for callers that predate the budgets)
 _INLINE = InlineEngine()
 _CURRENT: ContextVar[Engine | None] = ContextVar("redline_engine", default=None)
+
+
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """Worker processes a local run uses when none are asked for: the CPUs this process may run on, at most
+    four. Parsing is most of a run's cost and parallel over articles, so one worker per core is the best default
+    on a laptop; each worker forks from a server that preloaded the models, so they share that memory, but
+    past four the driver's writes (one writer) leave extra workers waiting."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_WORKERS))
 
 
 def current() -> Engine:
@@ -63,4 +79,14 @@ def worker_processes(workers: int = 1, budget: Budget | None = None) -> Iterator
         engine.close()
 
 
-__all__ = ["Budget", "Engine", "InlineEngine", "Item", "LocalEngine", "ProcessEngine", "current", "using"]
+__all__ = [
+    "Budget",
+    "Engine",
+    "InlineEngine",
+    "Item",
+    "LocalEngine",
+    "ProcessEngine",
+    "current",
+    "default_workers",
+    "using",
+]
