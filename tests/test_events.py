@@ -554,3 +554,39 @@ def test_the_alternative_to_a_demand_is_a_threat():
     text = "NATO must take concrete political steps; the alternative is a military response from Russia, he said."
     ((_, events),) = code_texts([("s", text, "2021-12-20")])
     assert any(e.event_type == "THREATEN" and e.hypothetical for e in events), [_sides(e) for e in events]
+
+
+def test_an_act_named_as_recipient_stands_for_the_one_who_did_it():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "Serbian police have launched an investigation into crimes committed by Croat forces.", "2024-05-20"),
+        ("b", "The protesters denounced the decision by the government to raise fuel prices.", "2024-05-20"),
+        ("c", "The UN sent aid to areas hit by the floods.", "2024-05-20"),
+    ]
+    coded = dict(code_texts(rows))
+    assert [(e.event_type, [r.text for r in e.recipient]) for e in coded["a"]] == [("ACCUSE", ["Croat forces"])]
+    assert any(e.event_type == "ACCUSE" and [r.text for r in e.recipient] == ["the government"] for e in coded["b"])
+    assert all(not e.recipient for e in coded["c"] if e.event_type == "AID")  # floods are no party
+
+
+def test_committing_crimes_is_no_promise_but_committing_to_a_plan_is():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "Rights groups say the militia committed atrocities in the north last year.", "2024-05-20"),
+        ("b", "Denmark said it was committed to the agreement with Norway.", "2024-05-20"),
+    ]
+    coded = dict(code_texts(rows))
+    assert not [e for e in coded["a"] if e.event_type == "AGREE"], [_sides(e) for e in coded["a"]]
+    assert [(e.event_type, [r.text for r in e.recipient]) for e in coded["b"]] == [("AGREE", ["Norway"])]
+
+
+def test_blows_delivered_to_a_party_are_an_attack_on_it():
+    from redline.events import code_texts
+
+    text = "The militants have threatened to deliver devastating blows to the United States and Israel."
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert [(e.event_type, [r.text for r in e.recipient]) for e in events] == [
+        ("THREATEN", ["the United States", "Israel"])
+    ]

@@ -71,7 +71,7 @@ def recipients(kit: Kit, frame: Frame, specs: Iterable[str]) -> list[Token]:
         found = _recipient(kit, token, frame.obj, spec)
         if found is None:
             continue
-        found = actorish(kit, found)
+        found = actorish(kit, found) or _doer(kit, found)
         if found is None:
             continue
         subj, how = syntax.subject(token)
@@ -79,6 +79,21 @@ def recipients(kit: Kit, frame: Frame, specs: Iterable[str]) -> list[Token]:
             continue
         return [found]
     return []
+
+
+def _doer(kit: Kit, act: Token) -> Token | None:
+    """Who did the act a recipient phrase names: "an investigation into crimes *committed by Croat forces*",
+    "protested the decision *by the government*". An act stands for the one who did it, so when the phrase is
+    no party itself, its agent ("by" on the noun or on a participle modifying it) is the recipient."""
+    if any(c.dep_ in ("acl", "ccomp") and syntax.first_child(c, "mark") is not None for c in act.children):
+        return None  # "an allegation by X that Y took the city": the one it is about is Y, not its author
+    doer = syntax.agent(act)
+    if doer is None:
+        for child in act.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                doer = syntax.agent(child)
+                break
+    return actorish(kit, doer) if doer is not None and doer.i != act.i else None
 
 
 def _recipient(kit: Kit, token: Token, obj: Token | None, spec: str) -> Token | None:
