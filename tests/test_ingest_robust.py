@@ -213,6 +213,28 @@ def test_size_cap_counts_bytes_read(store: Store, tmp_path: Path) -> None:
     assert failure.reason == "too_large" and "1000-byte cap" in failure.detail
 
 
+def test_a_json_lines_dump_over_the_cap_is_read_in_pieces_and_only_an_oversized_line_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    """A cap on one document must not refuse a dump of many: the file streams in pieces of whole lines, each
+    article keeps the source (and so the id) it has when the file is read whole, and a line over the cap is
+    quarantined alone."""
+    rows = [{"title": f"Report {n}", "text": f"{PROSE} Item {n}.", "date": "2024-03-01"} for n in range(1, 31)]
+    lines = [json.dumps(row) for row in rows]
+    lines.insert(10, json.dumps({"title": "Huge", "text": PROSE * 20}))  # line 11, over the cap
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(lines) + "\n")
+    assert dump.stat().st_size > 3000
+    ingest_paths([str(dump)], store, max_bytes=3000)
+    whole = Store(tmp_path / "whole.db")
+    ingest_paths([str(dump)], whole)  # under the default cap: read as one input
+    pieces = {a.source: a.id for a in store.articles()}
+    assert len(pieces) == 30 and pieces == {a.source: a.id for a in whole.articles() if "#11" not in a.source}
+    assert f"{dump}#31" in pieces and f"{dump}#11" not in pieces
+    (failure,) = store.quarantined()
+    assert failure.reason == "too_large" and failure.source == f"{dump}#11"
+
+
 def test_text_over_the_article_cap_is_quarantined_with_its_size(store: Store, tmp_path: Path) -> None:
     long, short = tmp_path / "long.txt", tmp_path / "short.txt"
     long.write_text("Title\n\n" + PROSE * 40)

@@ -124,7 +124,9 @@ def _json_items(raw: RawInput, text: str) -> list[Item | IngestError]:
 
 def _jsonl_items(raw: RawInput, text: str) -> list[Item | IngestError]:
     items: list[Item | IngestError] = []
-    for n, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: a JSON string may hold a raw U+2028 or U+0085, which ``splitlines`` would cut.
+    for n, line in enumerate(text.split("\n"), raw.first_line):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         source, key = f"{raw.source}#{n}", f"{raw.key}#{n}"

@@ -34,6 +34,7 @@ class RawInput:
     url: str | None = None
     content_type: str | None = None
     error: IngestError | None = None
+    first_line: int = 1  # a piece of a large JSON Lines file: the file's line number of its first line
 
     @property
     def suffix(self) -> str:

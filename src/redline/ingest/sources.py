@@ -21,8 +21,9 @@ from redline.ingest.raw import MAX_BYTES, RawInput, failed_input
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 SKIP_SUFFIXES = {".md"}  # folder READMEs describe a corpus; a single .md named explicitly is still read
 READ_CHUNK = 1 << 20
+JSON_LINES = (".jsonl", ".ndjson")
 
-__all__ = ["MAX_BYTES", "RawInput", "expand", "is_url", "read_file"]
+__all__ = ["MAX_BYTES", "RawInput", "expand", "is_url", "read_file", "read_path"]
 
 
 def is_url(text: str) -> bool:
@@ -61,7 +62,7 @@ def _local(path: str, max_bytes: int) -> Iterator[RawInput]:
     if target.is_dir():
         yield from _folder(target, max_bytes)
     elif target.exists() or target.is_symlink():
-        yield read_file(target, max_bytes=max_bytes)
+        yield from read_path(target, max_bytes=max_bytes)
     else:
         yield failed_input(path, "not_found", f"no such file or folder: {path!r}")
 
@@ -76,11 +77,67 @@ def _folder(folder: Path, max_bytes: int) -> Iterator[RawInput]:
     if not files:
         yield failed_input(str(folder), "empty", f"folder {str(folder)!r} holds no input files")
     for file in files:
-        yield read_file(file, max_bytes=max_bytes)
+        yield from read_path(file, max_bytes=max_bytes)
 
 
 def _skipped(path: Path) -> bool:
     return path.name in SKIP_NAMES or path.name.startswith(".") or path.suffix.lower() in SKIP_SUFFIXES
+
+
+def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawInput]:
+    """The inputs of one file: the file itself, or a JSON Lines file over the cap in pieces of whole lines.
+
+    The byte cap guards against one huge document; a JSON Lines dump of many articles is many documents, so
+    it may be any size: it is streamed in pieces under the cap, and only a single line over the cap is refused.
+    """
+    if path.suffix.lower() in JSON_LINES and _larger_than(path, max_bytes):
+        yield from _json_lines(path, max_bytes)
+    else:
+        yield read_file(path, max_bytes=max_bytes)
+
+
+def _larger_than(path: Path, max_bytes: int) -> bool:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # read_file says why
+    return stat.S_ISREG(info.st_mode) and info.st_size > max_bytes
+
+
+def _json_lines(path: Path, max_bytes: int) -> Iterator[RawInput]:
+    """Pieces of whole lines, each at most ``max_bytes``, numbered as lines of the whole file."""
+    source, key = str(path), str(path.resolve())
+    piece: list[bytes] = []
+    size, first, number = 0, 1, 0
+    try:
+        with open(path, "rb") as handle:
+            while line := handle.readline(max_bytes + 1):
+                number += 1
+                if len(line) > max_bytes:  # one line over the cap: skip to its end, refuse that line only
+                    if piece:  # a piece holds consecutive lines only
+                        yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
+                        piece, size = [], 0
+                    while line and not line.endswith(b"\n"):
+                        line = handle.readline(READ_CHUNK)
+                    yield failed_input(
+                        f"{source}#{number}",
+                        "too_large",
+                        f"{source} line {number} is over the {max_bytes}-byte cap",
+                        key=f"{key}#{number}",
+                    )
+                    continue
+                if piece and size + len(line) > max_bytes:
+                    yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
+                    piece, size = [], 0
+                if not piece:
+                    first = number
+                piece.append(line)
+                size += len(line)
+    except OSError as exc:
+        yield failed_input(source, "unreadable", f"cannot read {source}: {exc.strerror or exc}", key=key)
+        return
+    if piece:
+        yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawInput:
