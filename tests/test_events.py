@@ -590,3 +590,45 @@ def test_blows_delivered_to_a_party_are_an_attack_on_it():
     assert [(e.event_type, [r.text for r in e.recipient]) for e in events] == [
         ("THREATEN", ["the United States", "Israel"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The administration has promised a veto of the bill.", "THREATEN"),
+        ("The EU vowed tough sanctions against Moscow.", "THREATEN"),
+        ("The EU promised aid to Ukraine.", "AGREE"),
+    ],
+)
+def test_a_hostile_act_promised_is_a_threat_and_help_promised_is_an_agreement(text: str, expected: str):
+    from redline.events import code_texts
+
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    assert [e.event_type for e in events] == [expected], [_sides(e) for e in events]
+
+
+def test_failing_to_act_is_the_act_negated_and_seizing_on_a_claim_takes_nothing():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "The minister failed to condemn the attack by the rebels.", "2024-05-20"),
+        ("b", "The senator seized on the governor's claim that crime had fallen.", "2024-05-20"),
+        ("c", "It attacked the mayor, saying he has neither the temperament nor the judgment to lead.", "2024-05-20"),
+    ]
+    coded = dict(code_texts(rows))
+    assert [(e.event_type, e.modality) for e in coded["a"]] == [("ACCUSE", "negated")]
+    assert not [e for e in coded["b"] if e.event_type == "COERCE"], [_sides(e) for e in coded["b"]]
+    assert not [e for e in coded["c"] if e.event_type == "REQUEST"], [_sides(e) for e in coded["c"]]
+
+
+def test_a_charge_is_someone_s_allegation_whoever_makes_it_but_witnesses_only_report():
+    from redline.events import code_texts
+
+    rows = [
+        ("a", "Russian troops shelled the village, the rebels claimed.", "2024-05-20"),
+        ("b", "Russian troops shelled the village, witnesses said.", "2024-05-20"),
+    ]
+    coded = dict(code_texts(rows))
+    assault = next(e for e in coded["a"] if e.event_type == "ASSAULT")
+    assert assault.modality == "claimed" and any(e.event_type == "ACCUSE" for e in coded["a"])
+    assert [e.modality for e in coded["b"] if e.event_type == "ASSAULT"] == ["asserted"]

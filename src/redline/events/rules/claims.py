@@ -103,9 +103,22 @@ def is_claimed(kit: Kit, item: Coded, speakers: list[Actor], actors: list[Actor]
         return False
     if not _states(kit, item, voice):
         return False
-    if neutral(kit, voice, speakers):
+    if neutral(kit, voice, speakers) and not _alleges(kit, voice):
         return False
     return not same_side(speakers, actors)
+
+
+def _alleges(kit: Kit, voice: Voice) -> bool:
+    """The voice is an allegation ("agents abused migrants, a human rights organization *charged*"): the act is
+    someone's charge even when the knowledge base cannot place the one who makes it. A reporter's word stays a
+    report ("police said", "witnesses said")."""
+    if voice.verb is None or voice.verb.lemma_.lower() not in kit.words("allegation_verbs"):
+        return False
+    speaker = voice.speaker
+    return speaker is None or (
+        speaker.lemma_.lower() not in kit.words("neutral_sources")
+        and speaker.lower_ not in kit.words("neutral_sources")
+    )
 
 
 def accusation(kit: Kit, item: Coded, speakers: list[Actor], actors: list[Actor]) -> Coded | None:

@@ -50,6 +50,7 @@ WORD_KEYS = (
     "sponsor_participles",
     "neutral_sources",
     "claim_verbs",
+    "allegation_verbs",
     "response_verbs",
     "forceful_manners",
     "condition_preps",

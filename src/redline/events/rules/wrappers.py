@@ -217,8 +217,8 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
         row = {"type": "AGREE"}  # "pledged not to attack"
     if row is None and inner is not None and content.negated and kind == "threat":
         row = {"type": "THREATEN", "mode": "relations"}
-    if row is None and inner is not None and content.negated and kind == "fail":
-        inner.negated = True
+    if row is None and inner is not None and kind == "fail":  # "failed to condemn", "avoided condemning"
+        inner.negated = not content.negated
         row = {"keep": True}
     if row is None and kind == "warn" and syntax.prep_object(token, "against") is not None:
         row = {"type": "THREATEN"}  # "warned the West against crossing its red lines"
