@@ -563,8 +563,10 @@ def test_an_act_named_as_recipient_stands_for_the_one_who_did_it():
         ("a", "Serbian police have launched an investigation into crimes committed by Croat forces.", "2024-05-20"),
         ("b", "The protesters denounced the decision by the government to raise fuel prices.", "2024-05-20"),
         ("c", "The UN sent aid to areas hit by the floods.", "2024-05-20"),
+        ("d", "The town shelled by Russian forces was evacuated.", "2024-05-20"),
     ]
     coded = dict(code_texts(rows))
+    assert not [e for e in coded["d"] if any("Russian" in r.text for r in e.recipient)]  # a place is no act
     assert [(e.event_type, [r.text for r in e.recipient]) for e in coded["a"]] == [("ACCUSE", ["Croat forces"])]
     assert any(e.event_type == "ACCUSE" and [r.text for r in e.recipient] == ["the government"] for e in coded["b"])
     assert all(not e.recipient for e in coded["c"] if e.event_type == "AID")  # floods are no party
@@ -632,3 +634,14 @@ def test_a_charge_is_someone_s_allegation_whoever_makes_it_but_witnesses_only_re
     assault = next(e for e in coded["a"] if e.event_type == "ASSAULT")
     assert assault.modality == "claimed" and any(e.event_type == "ACCUSE" for e in coded["a"])
     assert [e.modality for e in coded["b"] if e.event_type == "ASSAULT"] == ["asserted"]
+
+
+def test_a_passive_participle_s_noun_undergoes_the_act():
+    from redline.events import code_texts
+
+    text = "The journalists detained by the army in March went on hunger strike."
+    ((_, events),) = code_texts([("s", text, "2024-05-20")])
+    coerce = [e for e in events if e.event_type == "COERCE"]
+    assert [([a.text for a in e.actor], [r.text for r in e.recipient]) for e in coerce] == [
+        (["the army"], ["The journalists"])
+    ]

@@ -85,6 +85,8 @@ def _doer(kit: Kit, act: Token) -> Token | None:
     """Who did the act a recipient phrase names: "an investigation into crimes *committed by Croat forces*",
     "protested the decision *by the government*". An act stands for the one who did it, so when the phrase is
     no party itself, its agent ("by" on the noun or on a participle modifying it) is the recipient."""
+    if not _names_an_act(kit, act):
+        return None  # "the town shelled by Russian forces" is a place the forces hit, not their act
     if any(c.dep_ in ("acl", "ccomp") and syntax.first_child(c, "mark") is not None for c in act.children):
         return None  # "an allegation by X that Y took the city": the one it is about is Y, not its author
     doer = syntax.agent(act)
@@ -96,12 +98,24 @@ def _doer(kit: Kit, act: Token) -> Token | None:
     return actorish(kit, doer) if doer is not None and doer.i != act.i else None
 
 
+def _names_an_act(kit: Kit, noun: Token) -> bool:
+    """Whether a noun names something done: a wrongdoing ("crimes", "abuses") or an event noun of the lexicon
+    ("the decision", "sanctions", "an attack")."""
+    wrongdoing = kit.words("wrongdoing_nouns")
+    if noun.lower_ in wrongdoing or noun.lemma_.lower() in wrongdoing:
+        return True
+    classes = kit.lexicon.classes_of(noun)
+    return any(kit.lexicon.classes[name].type is not None for name in classes if name in kit.lexicon.classes)
+
+
 def _recipient(kit: Kit, token: Token, obj: Token | None, spec: str) -> Token | None:
     if spec.startswith("head."):
         return None if tree.is_root(token) else _recipient(kit, token.head, None, spec[5:])
     if spec == "dobj":
         if syntax.is_passive(token):
             return syntax.first_child(token, "nsubjpass")
+        if token.dep_ == "acl" and token.tag_ == "VBN" and syntax.agent(token) is not None:
+            return token.head  # "the journalists *detained by the army*": a passive participle's noun undergoes it
         return syntax.direct_object(token)
     if spec == "dative":
         found = syntax.first_child(token, "dative", "iobj")
