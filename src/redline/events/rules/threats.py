@@ -140,7 +140,7 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     manner = forceful_manner(kit, verb)
     if not (conditional is not None or (warned and future) or provoked or (future and manner)):
         return None
-    provoked = provoked or _condition_in_disguise(kit, verb)
+    provoked = provoked or _disguised_condition(kit, verb) is not None
     voice = voice_of(kit, verb, quotes)
     subj, how = syntax.subject(verb)
     actor = subj if subj is not None and syntax.is_actorish(subj, kit.agent_words) else None
@@ -150,9 +150,7 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     party = _disguised_party(kit, verb, actor) if conditional is None else None
     if party is not None:
         recipients = [party]
-    militarily = bool(manner & {"militarily", "military", "force", "nuclear"}) or any(
-        word.startswith("military") for word in manner
-    )
+    militarily = any(word.startswith(("militar", "force", "nuclear")) for word in manner)
     return Coded(
         type="THREATEN",
         mode="violence" if militarily else None,
@@ -184,14 +182,9 @@ def forceful_manner(kit: Kit, verb: Token) -> set[str]:
     return words & kit.words("forceful_manners")
 
 
-def _condition_in_disguise(kit: Kit, verb: Token) -> bool:
-    """ "*Without* concrete steps from the alliance, Russia would respond militarily": the prepositional phrase
-    is the condition (if the alliance takes no steps), so the response is hypothetical."""
-    return _disguised_condition(kit, verb) is not None
-
-
 def _disguised_condition(kit: Kit, verb: Token) -> Token | None:
-    """The object of a without/absent phrase on the verb ("steps" in "without concrete steps")."""
+    """The object of a without/absent phrase on the verb: "*Without* concrete steps from the alliance, Russia
+    would respond militarily" is conditioned (if the alliance takes no steps), so the response is hypothetical."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in kit.words("condition_preps"):
             return syntax.first_child(child, "pobj")
