@@ -340,15 +340,12 @@ def test_calls_for_and_calls_on_report_the_demand():
     assert not [t for t in quotes if "king" in t], quotes  # a visit, not a statement
 
 
-def test_calling_something_a_name_is_a_statement_but_calling_a_meeting_is_not():
-    from redline.nlp import parse
-
+def test_calling_something_a_name_is_a_statement_but_calling_a_meeting_is_not(nlp):
     text = (
         "The senator has called the new tariff plan a gift to foreign lobbyists. "
         "The governor called a special session for Tuesday."
     )
-    doc = next(iter(parse([text])))
-    quotes = {q.text: q.speaker.mention for q in extract_quotes(doc, "names", actors=actor_context("2024-02-01"))}
+    quotes = {quoted: speaker.mention for quoted, speaker in _speakers(nlp, text, "2024-02-01").items()}
     assert quotes.get("the new tariff plan a gift to foreign lobbyists") == "The senator", quotes
     assert not [t for t in quotes if "Tuesday" in t or "session" in t], quotes  # a date set, nothing demanded
 
