@@ -343,10 +343,13 @@ def test_calls_for_and_calls_on_report_the_demand():
 def test_calling_something_a_name_is_a_statement_but_calling_a_meeting_is_not(nlp):
     text = (
         "The senator has called the new tariff plan a gift to foreign lobbyists. "
-        "The governor called a special session for Tuesday."
+        "The governor called a special session for Tuesday. "
+        "The mayor described the talks as useful and constructive. She described the scene at the hospital."
     )
     quotes = {quoted: speaker.mention for quoted, speaker in _speakers(nlp, text, "2024-02-01").items()}
     assert quotes.get("the new tariff plan a gift to foreign lobbyists") == "The senator", quotes
+    assert quotes.get("the talks as useful and constructive") == "The mayor", quotes
+    assert not [t for t in quotes if "hospital" in t], quotes  # a description with no verdict in it
     assert not [t for t in quotes if "Tuesday" in t or "session" in t], quotes  # a date set, nothing demanded
 
 

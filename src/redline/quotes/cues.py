@@ -366,12 +366,15 @@ def _complement(token: Token) -> tuple[int, int] | None:
 
 def _predicated_object(token: Token) -> bool:
     """Whether a naming verb says something of its object in its own words: "called *her vote a mistake*",
-    "called *climate change a hoax*", "called *the claims false*" (object + predicate). Without a predicate
+    "called *climate change a hoax*", "described *the talks as useful*" (object + predicate). Without a predicate
     ("called a meeting", "described the scene") only a quotation in the complement is what was said."""
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children):
         return False  # "over what it called “provocative” remarks": the quoted word is all it said
     if any(c.dep_ == "oprd" for c in token.children):
         return True
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i for t in (token, *objects) for c in t.children):
+        return True  # "described the meeting as useful", "cited his remarks as examples of his disrespect"
     for obj in (c for c in token.children if c.dep_ == "dobj" and c.i > token.i):
         if any(c.dep_ in ("dobj", "attr", "oprd") and c.i > obj.i for c in obj.children):
             return True  # "climate change a hoax": the predicate noun parsed under the object
