@@ -110,6 +110,14 @@ def test_crisis_reports_gate(read):
     _floors(_score(read, "crisis"), CRISIS_FLOORS)
 
 
+def _quotes_of(text: str, date: str) -> list[Quote]:
+    """The quotes of one text, parsed with the pinned pipeline, with an actor context for ``date``."""
+    from redline.nlp import parse
+
+    doc = next(iter(parse([text])))
+    return extract_quotes(doc, "t", actors=actor_context(date))
+
+
 def _speakers(nlp, text: str, date: str) -> dict[str, object]:
     doc = nlp(text)
     return {q.text: q.speaker for q in extract_quotes(doc, "t", actors=actor_context(date))}
@@ -310,15 +318,12 @@ def test_a_quotation_signed_after_a_dash_is_the_signers():
 
 @pytest.mark.slow
 def test_rubric_labels_and_quoted_titles_are_not_speakers():
-    from redline.nlp import parse
-
     text = (
         "The Latest: Senate leaders promise a vote on the budget next week.\n\n"
         "“There is a severe disconnect between this White House and our military,” Flynn, a former adviser, "
         "said on Thursday on Fox News’s “Fox and Friends.”\n"
     )
-    doc = next(iter(parse([text])))
-    quotes = extract_quotes(doc, "rubric", actors=actor_context("2016-09-08"))
+    quotes = _quotes_of(text, "2016-09-08")
     assert not [q for q in quotes if "budget" in q.text], [(q.text, q.speaker) for q in quotes]
     disconnect = [q for q in quotes if "disconnect" in q.text]
     assert [q.speaker.mention for q in disconnect] == ["Flynn"]
@@ -326,15 +331,12 @@ def test_rubric_labels_and_quoted_titles_are_not_speakers():
 
 @pytest.mark.slow
 def test_calls_for_and_calls_on_report_the_demand():
-    from redline.nlp import parse
-
     text = (
         "The prime minister called for an immediate ceasefire in the region. "
         "The mayor called on residents to stay indoors until the storm passes. "
         "The envoy called on the king in his palace on Friday."
     )
-    doc = next(iter(parse([text])))
-    quotes = {q.text: q.speaker.mention for q in extract_quotes(doc, "calls", actors=actor_context("2024-02-01"))}
+    quotes = {q.text: q.speaker.mention for q in _quotes_of(text, "2024-02-01")}
     assert quotes.get("an immediate ceasefire in the region") == "The prime minister"
     assert quotes.get("residents to stay indoors until the storm passes") == "The mayor"
     assert not [t for t in quotes if "king" in t], quotes  # a visit, not a statement
@@ -355,15 +357,12 @@ def test_calling_something_a_name_is_a_statement_but_calling_a_meeting_is_not(nl
 
 @pytest.mark.slow
 def test_inverted_speakers_and_press_secretaries():
-    from redline.nlp import parse
-
     text = (
         "Ana Ruiz, the campaign's press secretary, said the letter was unfair. The spokeswoman added that the "
         "candidate would not withdraw.\n\n"
         '"We do not support any military intervention," underlined the Spanish minister in declarations to the radio.'
     )
-    doc = next(iter(parse([text])))
-    quotes = {q.text: q.speaker for q in extract_quotes(doc, "inverted", actors=actor_context("2019-02-05"))}
+    quotes = {q.text: q.speaker for q in _quotes_of(text, "2019-02-05")}
     assert quotes["the candidate would not withdraw"].name == "Ana Ruiz"
     assert quotes["We do not support any military intervention"].mention == "the Spanish minister"
 
