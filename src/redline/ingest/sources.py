@@ -115,7 +115,7 @@ def _json_lines(path: Path, max_bytes: int) -> Iterator[RawInput]:
                 number += 1
                 if len(line) > max_bytes:  # one line over the cap: skip to its end, refuse that line only
                     if piece:  # a piece holds consecutive lines only
-                        yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
+                        yield _piece(source, key, piece, first)
                         piece, size = [], 0
                     while line and not line.endswith(b"\n"):
                         line = handle.readline(READ_CHUNK)
@@ -127,7 +127,7 @@ def _json_lines(path: Path, max_bytes: int) -> Iterator[RawInput]:
                     )
                     continue
                 if piece and size + len(line) > max_bytes:
-                    yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
+                    yield _piece(source, key, piece, first)
                     piece, size = [], 0
                 if not piece:
                     first = number
@@ -137,7 +137,11 @@ def _json_lines(path: Path, max_bytes: int) -> Iterator[RawInput]:
         yield failed_input(source, "unreadable", f"cannot read {source}: {exc.strerror or exc}", key=key)
         return
     if piece:
-        yield RawInput(source=source, key=key, data=b"".join(piece), first_line=first)
+        yield _piece(source, key, piece, first)
+
+
+def _piece(source: str, key: str, lines: list[bytes], first: int) -> RawInput:
+    return RawInput(source=source, key=key, data=b"".join(lines), first_line=first)
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> RawInput:

@@ -375,7 +375,7 @@ def _predicated_object(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
     if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i for t in (token, *objects) for c in t.children):
         return True  # "described the meeting as useful", "cited his remarks as examples of his disrespect"
-    for obj in (c for c in token.children if c.dep_ == "dobj" and c.i > token.i):
+    for obj in objects:
         if any(c.dep_ in ("dobj", "attr", "oprd") and c.i > obj.i for c in obj.children):
             return True  # "climate change a hoax": the predicate noun parsed under the object
         following = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
