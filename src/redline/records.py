@@ -326,3 +326,17 @@ class Member:
     english: bool
     published: str | None
     vector: Any
+
+
+@dataclass(slots=True)
+class ActSummary:
+    """What merging keeps of an act so a large one is never read whole: how many reports it has, the sum of
+    their evidence vectors (mean similarity), the days every member's span allows (the date test), and the
+    tallies its canonical event is voted from (see ``stories.canonical.tally``)."""
+
+    act_id: str
+    size: int
+    vector_sum: Any = None
+    latest_start: str | None = None
+    earliest_end: str | None = None
+    tallies: dict[str, Any] = field(default_factory=dict)

@@ -6,6 +6,7 @@ and its queries.
 
 from __future__ import annotations
 
+from redline.store.acts import ActsStore
 from redline.store.articles import ArticlesStore
 from redline.store.core import StoreBase
 from redline.store.docs import DocsStore
@@ -17,7 +18,7 @@ from redline.store.stories import StoriesStore
 DEFAULT_DB = "redline.db"
 
 
-class Store(ArticlesStore, DocsStore, QuotesStore, EventsStore, StoriesStore, FailuresStore, StoreBase):
+class Store(ArticlesStore, DocsStore, QuotesStore, EventsStore, StoriesStore, ActsStore, FailuresStore, StoreBase):
     """A Redline database file."""
 
 

@@ -374,76 +374,6 @@ class StoriesStore(StoreBase):
 
     # -- acts: event reports and the canonical event each was placed in ------------------------------------
 
-    def placed_reports(self, event_ids: Iterable[str]) -> set[str]:
-        """Which of these events already have their report placed in an act (a resumed run skips them)."""
-        ids = list(event_ids)
-        found: set[str] = set()
-        for offset in range(0, len(ids), 500):
-            chunk = ids[offset : offset + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT event_id FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))
-            found.update(row["event_id"] for row in rows)
-        return found
-
-    def act_candidates(
-        self, story_id: str, event_type: str, negated: bool, start: str | None, end: str | None
-    ) -> list[str]:
-        """Acts of a story a report of this type and polarity could join: with a report whose days meet
-        [start, end] or an undated one; every act of the kind when the range is None (an undated report)."""
-        sql = "SELECT DISTINCT act_id FROM act_reports WHERE story_id = ? AND event_type = ? AND negated = ?"
-        params: tuple[Any, ...] = (story_id, event_type, int(negated))
-        if start is None or end is None:
-            return [row["act_id"] for row in self.query(sql + " ORDER BY act_id", params)]
-        # Reports whose days reach into the range: a bounded index range on ``day`` (a report's span is at most
-        # MAX_SPAN_DAYS long), then the exact test; plus the undated ones.
-        ranged = sql + " AND day BETWEEN ? AND ? AND COALESCE(day_end, day) >= ?"
-        undated = sql + " AND day IS NULL"
-        rows = self.query(
-            f"{ranged} UNION {undated} ORDER BY act_id", (*params, _shift(start, -MAX_SPAN_DAYS), end, start, *params)
-        )
-        return [row["act_id"] for row in rows]
-
-    def act_members(self, act_ids: Sequence[str]) -> list[tuple[str, Event, str | None, str | None, frozenset[str]]]:
-        """``(act id, event as coded, day, day end, content words)`` of every report of these acts, in placement
-        order."""
-        found: list[tuple[str, Event, str | None, str | None, frozenset[str]]] = []
-        for offset in range(0, len(act_ids), 500):
-            chunk = list(act_ids[offset : offset + 500])
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(
-                f"SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
-                tuple(chunk),
-            )
-            found.extend(
-                (row["act_id"], _event(loads(row["event"])), row["day"], row["day_end"], frozenset(loads(row["words"])))
-                for row in rows
-            )
-        return found
-
-    def add_act_reports(self, rows: Sequence[tuple[Event, str, str, str | None, str | None, frozenset[str]]]) -> None:
-        """Record reports as placed: ``(event as coded, act id, story id, day, day end, content words)`` each."""
-        with self.atomic() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO act_reports "
-                "(event_id, act_id, story_id, article_id, event_type, negated, day, day_end, words, event) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        event.id,
-                        act_id,
-                        story_id,
-                        event.article_id,
-                        event.event_type,
-                        int(event.negated),
-                        day,
-                        day_end,
-                        dumps(sorted(words)),
-                        dumps(event.as_dict()),
-                    )
-                    for event, act_id, story_id, day, day_end, words in rows
-                ],
-            )
-
     def reset_stories(self) -> None:
         """Undo the stories stage: every event row back as the events stage coded it (from ``act_reports``), quotes
         unlinked, stories and acts dropped, and every article pending again (to re-run it with other settings)."""
@@ -454,7 +384,7 @@ class StoriesStore(StoreBase):
                 event.story_id = None
                 self.set_merge(event, [])  # type: ignore[attr-defined]
             conn.execute("UPDATE quotes SET statement_id = NULL")
-            for table in ("act_reports", "story_articles", "stories"):
+            for table in ("act_reports", "act_summaries", "story_articles", "stories"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM processed WHERE stage = 'stories'")
 

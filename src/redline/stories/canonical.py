@@ -76,18 +76,21 @@ def _recipient_key(event: Event) -> str | None:
     return "+".join(keys) if keys else None
 
 
+_FIELDS: dict[str, Callable[[Event], Any]] = {
+    "date": lambda e: e.date,
+    "mode": lambda e: e.mode,
+    "recipient": _recipient_key,
+    "location": lambda e: e.location,
+    "hypothetical": lambda e: e.hypothetical,
+    "future": lambda e: e.future,
+}
+"""The fields whose differing values ``disagreements`` lists, and how to read each from an event."""
+
+
 def disagreements(group: Sequence[Event]) -> dict[str, list[Any]]:
     """Fields whose values differ between reports: field -> the distinct values, sorted."""
-    fields: dict[str, Callable[[Event], Any]] = {
-        "date": lambda e: e.date,
-        "mode": lambda e: e.mode,
-        "recipient": _recipient_key,
-        "location": lambda e: e.location,
-        "hypothetical": lambda e: e.hypothetical,
-        "future": lambda e: e.future,
-    }
     found: dict[str, list[Any]] = {}
-    for name, getter in fields.items():
+    for name, getter in _FIELDS.items():
         values = {getter(event) for event in group}
         values.discard(None)
         if len(values) > 1:
@@ -124,4 +127,83 @@ def canonical_event(group: Sequence[Event], *, outlets: Outlets | None = None, s
         story_id=story_id,
         reports=[own_report(e, outlets) for e in group],
         disagreements=disagreements(group),
+    )
+
+
+VOTED = ("date", "mode", "location")
+FLAGS = ("hypothetical", "future")
+
+
+def tally(events: Sequence[Event], tallies: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts the canonical event is voted from, updated with ``events``: per voted field its values in first-seen
+    order with their counts, per flag how many reports carry it. Kept per act, so a large act's canonical event
+    can be updated from its new reports without reading the old ones."""
+    counts: dict[str, Any] = {name: dict((tallies or {}).get(name, {})) for name in VOTED}
+    counts.update({name: int((tallies or {}).get(name, 0)) for name in FLAGS})
+    for event in events:
+        for name in VOTED:
+            value = getattr(event, name)
+            if value is not None:
+                counts[name][value] = counts[name].get(value, 0) + 1
+        for name in FLAGS:
+            counts[name] += bool(getattr(event, name))
+    return counts
+
+
+def _voted(counts: dict[str, int]) -> Any:
+    """The most counted value; ties keep the first seen."""
+    top = max(counts.values(), default=0)
+    return next((value for value, count in counts.items() if count == top), None) if top else None
+
+
+def _disagreements_after(stored: Event, fresh: Sequence[Event]) -> dict[str, list[Any]]:
+    """``disagreements`` of the stored canonical event extended with new reports: a field the old reports agreed
+    on had one value, the one the canonical event carries."""
+    found: dict[str, list[Any]] = {}
+    for name, getter in _FIELDS.items():
+        values = set(stored.disagreements.get(name) or [getter(stored)])
+        values.update(getter(event) for event in fresh)
+        values.discard(None)
+        if len(values) > 1:
+            found[name] = sorted(values)
+    return found
+
+
+def extend_canonical(
+    stored: Event,
+    fresh: Sequence[Event],
+    tallies: dict[str, Any],
+    size: int,
+    *,
+    outlets: Outlets | None = None,
+    story_id: str | None = None,
+) -> Event:
+    """The canonical event of a large act after ``fresh`` reports joined it (in report order), from its stored
+    canonical event and its ``tallies`` (already counting ``fresh``): the same rules as ``canonical_event``
+    without reading the old reports. The new reports are listed after the old ones of their day or earlier."""
+    best = max([stored, *fresh], key=lambda e: e.confidence)
+    event_date = _voted(tallies["date"])
+    location = _voted(tallies["location"])
+    dated = stored if stored.date == event_date else next((e for e in fresh if e.date == event_date), None)
+    place = stored.place if stored.place is not None and stored.place.country == location else None
+    reports = stored.reports[1:] + [own_report(event, outlets) for event in fresh]
+    reports.sort(key=lambda report: report.date or "9999")  # stable: report order within a day is kept
+    return dataclasses.replace(
+        stored,
+        actor=list(max([stored.actor, *(e.actor for e in fresh)], key=specificity)),
+        recipient=list(max([stored.recipient, *(e.recipient for e in fresh)], key=specificity)),
+        mode=_voted(tallies["mode"]),
+        hypothetical=2 * tallies["hypothetical"] >= size > 0,
+        future=2 * tallies["future"] >= size > 0,
+        context=list(dict.fromkeys([*stored.context, *(item for e in fresh for item in e.context)])),
+        date=event_date,
+        date_end=dated.date_end if dated is not None and event_date is not None else None,
+        location=location,
+        place=place or next((e.place for e in fresh if e.place is not None and e.place.country == location), None),
+        intensity=best.intensity,
+        quad=best.quad,
+        confidence=best.confidence,
+        story_id=story_id or stored.story_id,
+        reports=stored.reports[:1] + reports,
+        disagreements=_disagreements_after(stored, fresh),
     )

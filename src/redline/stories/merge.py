@@ -28,6 +28,7 @@ whole story (``incremental`` does this against the store), and the act's id is i
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -48,6 +49,10 @@ class MergeParams:
     Evidence is the cosine of the USE-multilingual vectors of the two sentences plus ``overlap_weight`` times the
     overlap of their content words (see ``content``); the floors were tuned on part of the authored crisis gold
     (tests/resources/stories/crisis_gold.jsonl) and checked on the rest.
+
+    A stored act of more than ``full_read`` reports is read as a sample (see ``Act``): its anchor, one report per
+    distinct mode and actors, and its ``recent_sample`` latest reports; a new report's best evidence is then
+    sought among those, while the compatibility, date and mean-similarity tests still cover every report.
     """
 
     date_window_days: int = 3
@@ -60,6 +65,8 @@ class MergeParams:
     group_similarity: float = 0.2
     recipient_override: float = 1.1
     undated_penalty: float = 0.3
+    full_read: int = 24
+    recent_sample: int = 12
 
 
 @dataclass(slots=True)
@@ -246,10 +253,38 @@ def report_key(item: Placed) -> tuple:
     return (e.text, _side(e.actor), _side(e.recipient), e.mode, e.quote_id, item.span is None)
 
 
+def side_key(item: Placed) -> str:
+    """What ``kinds_compatible`` reads of a report within one act (its mode and actors), as a short digest: an act
+    keeps one report per side key in the sample it is read through when large."""
+    digest = hashlib.sha1(repr((item.event.mode, _side(item.event.actor))).encode()).hexdigest()
+    return digest[:16]
+
+
+def actor_key(event: Event) -> str | None:
+    """The countries (or organisation codes) of a report's actors as ``|RUS|USA|``; None when a side leaves it
+    open (no actor, an unresolved one, a collective). Two reports whose keys share no code have different actors
+    (``actors_match``), so an act whose anchor shares none with a new report cannot take it: a blocking key."""
+    codes = [actor.country or identity(actor) for actor in event.actor]
+    if not codes or any(code is None or code in COLLECTIVE_CODES for code in codes):
+        return None
+    return "|" + "|".join(sorted(set(codes))) + "|"  # type: ignore[arg-type]
+
+
+def may_share_actor(first: str | None, second: str | None) -> bool:
+    """Two actor keys leave room for the same actor (either open, or a code in common)."""
+    if first is None or second is None:
+        return True
+    return bool(set(first.strip("|").split("|")) & set(second.strip("|").split("|")))
+
+
 @dataclass(slots=True)
 class Act:
     """One act being built: its reports in placement order (the first is the anchor and names the act), with
-    the summaries a new report is tested against: distinct reports, the sum of their vectors and the days."""
+    the summaries a new report is tested against: distinct reports, the sum of their vectors and the days.
+
+    A large stored act is read as a sample (``sampled``): ``members`` then holds its anchor, one report per side
+    key and the latest ones, while ``size``, ``vector_sum`` and the days cover all its reports. ``fresh`` are the
+    reports placed in it now."""
 
     id: str
     members: list[Placed] = field(default_factory=list)
@@ -258,6 +293,9 @@ class Act:
     vector_sum: np.ndarray | None = None
     latest_start: date | None = None
     earliest_end: date | None = None
+    size: int = 0
+    sampled: bool = False
+    fresh: list[Placed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         given, self.members = self.members, []
@@ -266,6 +304,7 @@ class Act:
 
     def append(self, item: Placed) -> None:
         self.members.append(item)
+        self.size += 1
         self.distinct.setdefault(report_key(item), item)
         if item.vector.size:
             self.vector_sum = item.vector.copy() if self.vector_sum is None else self.vector_sum + item.vector
@@ -283,7 +322,7 @@ class Act:
     def mean_similarity(self, vector: np.ndarray) -> float:
         if self.vector_sum is None or not vector.size or self.vector_sum.shape != vector.shape:
             return 1.0
-        return float(vector @ self.vector_sum) / len(self.members)
+        return float(vector @ self.vector_sum) / self.size
 
 
 class ActIndex:
@@ -310,7 +349,7 @@ class ActIndex:
         best = max(link_score(item, member, self.params, self.statements) for member in members)
         if best < 0:
             return None
-        if len(act.members) > 1 and act.mean_similarity(item.vector) < self.params.group_similarity:
+        if act.size > 1 and act.mean_similarity(item.vector) < self.params.group_similarity:
             return None
         return best
 
@@ -322,10 +361,11 @@ class ActIndex:
             if score is not None and score > chosen_score:
                 chosen, chosen_score = act, score
         if chosen is None:
-            chosen = Act(id=item.event.id, members=[item], changed=True)
+            chosen = Act(id=item.event.id, members=[item], changed=True, fresh=[item])
             self.add(chosen)
             return chosen
         chosen.append(item)
+        chosen.fresh.append(item)
         chosen.changed = True
         return chosen
 
