@@ -407,3 +407,17 @@ def test_an_appositive_title_names_a_descriptive_subject():
     doc = next(iter(parse([text])))
     (quote,) = extract_quotes(doc, "host", actors=actor_context("2023-09-10"))
     assert quote.speaker.name == "Narendra Modi"
+
+
+@pytest.mark.slow
+def test_an_undated_article_may_call_a_named_person_by_a_title_they_ever_held():
+    """Without a date the knowledge base cannot say which office someone held, but a title the article uses for a
+    person it named must be one the person held at some time; a title they never held stays unresolved."""
+    text = (
+        "Olaf Scholz arrived in Vilnius for talks with Baltic leaders on the defence of the region.\n\n"
+        'At a press conference, the chancellor told reporters: "We will defend every inch of allied territory."\n\n'
+        '"Our brigade will be ready on time," the defence minister added.'
+    )
+    speakers = {q.text: q.speaker for q in _quotes_of(text, None)}
+    assert speakers["We will defend every inch of allied territory."].name == "Olaf Scholz"
+    assert speakers["Our brigade will be ready on time"].name != "Olaf Scholz"

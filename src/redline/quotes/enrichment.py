@@ -39,7 +39,19 @@ class Enrichment:
         words = set(lex.SECTOR_ROLES.get(actor.sector or "", ()))
         if self.dated:
             words |= {w for w in (actor.role or "").lower().split() if w in lex.ROLE_WORDS}
+        else:
+            words |= self._roles_ever_held(actor)
         return words
+
+    def _roles_ever_held(self, actor: Actor) -> set[str]:
+        """Title words of every role the knowledge base records for a person. An undated article cannot say which
+        one was held, but a title it uses for someone it named ("Boris Johnson ... the prime minister") must be
+        one of them: this only licenses the title for a person already mentioned, never picks an office holder."""
+        kb = getattr(self.actors, "kb", None)
+        person = kb.person_of(actor.kb_id) if kb is not None and actor.kb_id else None
+        if person is None:
+            return set()
+        return {w for role in person.roles for w in (role.title or "").lower().split() if w in lex.ROLE_WORDS}
 
     def past_roles(self, referent: Referent) -> tuple[set[str], set[str]]:
         """Title words and countries of the roles the knowledge base says the referent held before the article's
