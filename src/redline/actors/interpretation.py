@@ -86,6 +86,9 @@ class Interpreter:
             - WORD_STOP
         )
         office = next((c.entry.ref for c in reversed(head_titles) if c.kind == "office"), None)
+        if body is None and group.of_at:  # "the spokesman of the Russian presidency": the Kremlin's spokesman
+            leader = next((c.entry.ref for c in comps[group.of_at :] if c.kind == "office"), None)
+            body = self.led_body(leader, country, office)
         reading = Reading(definite=definite and not indefinite, plural=plural)
         if persons:
             sector = title_sector or nat_sector
@@ -347,6 +350,34 @@ class Interpreter:
         if org is not None:
             office = org.office_aliases.get(office, office)
         return self._one_holder(country, office, body, words)
+
+    def led_body(self, leader: str | None, country: str | None, office: str | None) -> str | None:
+        """The body a leader's office heads in ``country``, when someone there holds ``office`` in it: the
+        president's (or the presidency's) spokesman in Russia is the Kremlin's, in France the Elysée's."""
+        if not leader or not country or not office or office == leader:
+            return None
+        for body, head in sorted(self.kb.body_heads.items()):
+            if head == leader and self.kb.holders(country, office, self.date, body):
+                return body
+        return None
+
+    def possessed(self, title: Reading, group: Group, owner: Reading) -> None:
+        """ "Putin's spokesman", "the Russian president's adviser": the title is the actor, of the owner's
+        country; when the owner heads a body (the president: the Kremlin), the title's holder in that body."""
+        office = next((c.entry.ref for c in reversed(group.comps) if c.kind == "office"), None)
+        if owner.country and title.country and title.country != owner.country:
+            # the title alone matched someone else the article named: the owner's country says who is meant
+            spec = self.kb.offices.get(office or "")
+            title.person = title.role_obj = title.name = title.kb_id = None
+            title.country, title.role, title.title_only = None, spec.display if spec else title.role, True
+        title.country = title.country or owner.country
+        leader = owner.role_obj.office if owner.role_obj is not None else None
+        if title.person is not None or not title.definite or not title.country or not office:
+            return
+        body = self.led_body(leader, title.country, office)  # None: the office of the owner's country or body
+        found = self._one_holder(title.country, office, body, frozenset())
+        if found is not None:
+            self._from_person(title, found[0], found[1], former=False)
 
     def _headed_office(
         self, words: frozenset[str], office: str | None, body: str | None

@@ -72,13 +72,27 @@ class ArticleContext:
             return None
         groups = self._groups(toks, text, parsed=False)
         found = [(g, self.interpreter.interpret(g, toks)) for g in groups]
-        readings = [(g, r) for g, r in found if r is not None]
+        readings = self._without_possessors([(g, r) for g, r in found if r is not None], toks)
         if not readings:
             return None
         distribute(readings, toks)
         primary = _primary(readings)
         self.memory.commit(primary, self.kb)
         return _actor(primary, text, start, end)
+
+    def _without_possessors(
+        self, readings: list[tuple[Group, Reading]], toks: list[Tok]
+    ) -> list[tuple[Group, Reading]]:
+        """Drop a piece that owns the title after it ("Putin's spokesman", "the president's adviser"): the mention
+        names the title's holder, never the owner, who gives only the country (and the body the owner heads)."""
+        kept: list[tuple[Group, Reading]] = []
+        for n, (grp, reading) in enumerate(readings):
+            after = readings[n + 1] if n + 1 < len(readings) else None
+            if after is not None and _owns(grp, after[0], toks):
+                self.interpreter.possessed(after[1], after[0], reading)
+                continue
+            kept.append((grp, reading))
+        return kept
 
     def find(self, span: Any) -> list[Actor]:
         """All actor mentions in a spaCy ``Span`` or ``Doc``: offsets into ``span.doc.text``, in text order.
@@ -114,6 +128,15 @@ class ArticleContext:
         comps = matcher.name_runs(toks, matcher.match(toks), self.memory, parsed=parsed)
         comps.sort(key=lambda c: c.i)
         return group(toks, comps, text)
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "'"})
+
+
+def _owns(owner: Group, title: Group, toks: list[Tok]) -> bool:
+    """``owner`` is followed by a possessive 's and then by ``title``, a group led by a title noun."""
+    between = [t.key for t in toks[owner.j : title.i]]
+    return len(between) == 1 and between[0] in POSSESSIVE_MARKS and title.comps[0].kind in TITLE
 
 
 def _primary(readings: list[tuple[Group, Reading]]) -> Reading:
