@@ -196,3 +196,35 @@ def test_report_shows_each_alert_with_its_rule_and_evidence(tmp_path: Path) -> N
 def collect_alerts(html: str) -> list[str]:
     table = html.split('<table class="alerts">', 1)[1].split("</table>", 1)[0]
     return [row for row in table.split("<tr>") if 'class="alert"' in row]
+
+
+def test_the_reports_statements_are_the_most_widely_carried_without_reading_every_quote(tmp_path: Path) -> None:
+    from redline.report import statements
+
+    carried = {"wide": [0, 1, 2, 3], "middle": [0, 1, 4], "twice-one-outlet": [2, 5], "tied": [3, 4, 5]}
+    with Store(tmp_path / "statements.db") as store:
+        for n in range(6):
+            outlet = "Echo" if n in (2, 5) else f"Outlet {n}"
+            store.add_article(
+                Article(id=f"a{n}", text="x", source=f"a{n}", published=f"2022-01-0{n + 1}", outlet=outlet,
+                        content_hash=f"a{n}")
+            )  # fmt: skip
+            quotes = [
+                Quote(
+                    id=f"q-{name}-{n}", article_id=f"a{n}", text=f"Remark {name}.", kind="direct", cue="said",
+                    speaker=Speaker(mention="Ryabkov"), sentence_index=0, start=0, end=5, statement_id=name,
+                )
+                for name, articles in carried.items() if n in articles
+            ]  # fmt: skip
+            quotes.append(Quote(id=f"alone-{n}", article_id=f"a{n}", text=f"An aside {n}.", kind="direct", cue="said",
+                                speaker=Speaker(mention="Ryabkov"), sentence_index=1, start=6, end=9))  # fmt: skip
+            store.add_quotes(f"a{n}", quotes)
+        ids = [f"a{n}" for n in range(6)]
+        outlets = store.article_outlets(ids)
+        everything = statements(store.quotes(article_ids=ids), outlets)
+        for limit in (1, 2, 3):
+            chosen = store.widest_statements(ids, limit)
+            assert statements(chosen, outlets)[:limit] == everything[:limit]
+        assert [view.text for view in everything[:3]] == ["Remark wide.", "Remark middle.", "Remark tied."]
+        # wide (4 quotes), middle (3) and tied (3, tied with middle), not the asides or the twice-carried remark
+        assert len(store.widest_statements(ids, 2)) == 10 < len(store.quotes(article_ids=ids))

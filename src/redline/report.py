@@ -141,7 +141,15 @@ def plot_dyad(dyad: Dyad, alerts: Sequence[Alert] = ()) -> str:
         bottom = [0] * len(days)
         for quad in range(4):
             heights = [day.counts[quad] for day in dyad.days]
-            axis.bar(days, heights, bottom=bottom, color=QUAD_COLOURS[quad], label=f"Q{quad + 1}", width=0.8)
+            drawn = [n for n, height in enumerate(heights) if height]  # a dense series: most days are empty
+            axis.bar(
+                [days[n] for n in drawn],
+                [heights[n] for n in drawn],
+                bottom=[bottom[n] for n in drawn],
+                color=QUAD_COLOURS[quad],
+                label=f"Q{quad + 1}",
+                width=0.8,
+            )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         axis.set_ylabel("events")
         axis.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -164,6 +172,9 @@ def plot_dyad(dyad: Dyad, alerts: Sequence[Alert] = ()) -> str:
     finally:
         plt.close(figure)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+MAX_STATEMENTS = 15
 
 
 def collect(
@@ -200,7 +211,7 @@ def collect(
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summary,
         stories=story_views,
-        statements=statements(store.quotes(article_ids=article_ids), outlets)[:15] if article_ids else [],
+        statements=statements(store.widest_statements(article_ids, MAX_STATEMENTS), outlets)[:MAX_STATEMENTS],
         dyads=dyad_views,
         alerts=alert_list,
     )

@@ -148,6 +148,32 @@ class QuotesStore(StoreBase):
         sql, params = where.select(head, order, query.limit, query.offset)
         return [_quote(row) for row in self.query(sql, params)]
 
+    def widest_statements(self, article_ids: Sequence[str], limit: int) -> list[Quote]:
+        """The quotes of the ``limit`` statements (a quote alone is its own) carried by the most outlets among
+        these articles, with every statement tied with the last one: the report's list, without reading every
+        quote of its stories."""
+        if not article_ids or limit <= 0:
+            return []
+        marks = ", ".join("?" * len(article_ids))
+        rows = self.query(
+            "SELECT COALESCE(q.statement_id, q.id) AS sid, COUNT(DISTINCT COALESCE(a.outlet, q.article_id)) AS wide,"
+            " COUNT(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f" WHERE q.article_id IN ({marks}) GROUP BY sid ORDER BY wide DESC, n DESC",
+            tuple(article_ids),
+        )
+        if not rows:
+            return []
+        last = (rows[min(limit, len(rows)) - 1]["wide"], rows[min(limit, len(rows)) - 1]["n"])
+        chosen = [row["sid"] for row in rows if (row["wide"], row["n"]) >= last]
+        sids = ", ".join("?" * len(chosen))
+        found = self.query(
+            f"SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.article_id IN ({marks})"
+            f" AND COALESCE(q.statement_id, q.id) IN ({sids})"
+            " ORDER BY a.published IS NULL, a.published, a.ingested_at, q.article_id, q.start, q.end",
+            (*article_ids, *chosen),
+        )
+        return [_quote(row) for row in found]
+
     def quote(self, quote_id: str) -> Quote:
         """One quote by id.
 
