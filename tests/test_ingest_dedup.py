@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from redline.ingest import dedup, ingest_articles, ingest_paths, parse_input
+from redline.ingest import dedup, ingest_articles, ingest_paths, linking, parse_input
 from redline.ingest.clean import clean_lines
 from redline.ingest.linking import relink_all
 from redline.ingest.sources import read_file
@@ -109,6 +109,29 @@ def test_an_earlier_original_arriving_later_repoints_every_link(tmp_path: Path, 
     ingest_paths([str(tmp_path / "law_early.txt")], store)
     assert links(store) == EXPECTED
     assert relink_all(store) == {}  # nothing left to correct: the incremental links are the from-scratch ones
+
+
+def test_articles_stored_before_band_keys_are_banded_and_found(tmp_path: Path, store: Store) -> None:
+    """An older database kept no band keys (and signed only some articles): the first insert bands them, and a new
+    copy still finds its original among them through the stored keys."""
+    articles = {Path(a.source).name: a for a in articles_of(tmp_path)}
+    for name, article in articles.items():
+        if name != "law_early.txt":
+            store.add_article(article)  # no signature, no band keys: as an older version left them
+    relink_all(store)
+    assert len(store.unbanded()) == len(articles) - 1
+    ingest_articles([articles["law_early.txt"]], store)
+    assert store.unbanded() == [] and links(store) == EXPECTED
+    signed = store.signatures_of(a.id for a in articles.values())
+    assert all(stored is not None for _, stored in signed.values())  # rebuilt from the texts once
+
+
+def test_stored_lookup_finds_what_an_in_memory_index_finds(tmp_path: Path, store: Store) -> None:
+    ingest_paths([str(p) for p in write_corpus(tmp_path)], store)
+    stored = dedup.StoredSimilarity(store)
+    whole = linking.whole_index(store)
+    for article in store.articles():
+        assert sorted(stored.similar(article.id)) == sorted(whole.similar(article.id)), article.source
 
 
 def articles_of(folder: Path) -> list[Article]:

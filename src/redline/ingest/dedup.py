@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from redline.ingest.words import HAN_KANA, SOUTH_EAST_ASIAN, SPACELESS
+
+if TYPE_CHECKING:
+    from redline.store import Store
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -92,3 +96,72 @@ class SimilarityIndex:
             if other not in seen and self.signatures[other].jaccard(minhash) >= self.threshold:
                 seen.add(other)
                 yield other
+
+
+def _band_shape() -> tuple[int, int]:
+    """The (bands, rows) datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``: stored band keys follow it, so a
+    stored lookup finds the candidates an in-memory index would."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+BANDS, ROWS = _band_shape()
+
+
+def band_keys(minhash: MinHash | np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band: the band's number and its rows' hash values, digested."""
+    values = (minhash.hashvalues if isinstance(minhash, MinHash) else minhash).astype(np.uint32)
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(bytes([band]) + values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8)
+        keys.append(int.from_bytes(digest.digest(), "big", signed=True))
+    return keys
+
+
+class StoredSimilarity:
+    """``SimilarityIndex.similar`` answered from the store: candidates by band key, then the same Jaccard test.
+
+    Nothing is loaded up front, so a run's cost follows its own articles, not the store; and every lookup sees
+    what other writers committed (the linker asks inside its write transaction)."""
+
+    def __init__(self, store: Store, *, threshold: float = THRESHOLD) -> None:
+        self.store = store
+        self.threshold = threshold
+        self._banded = False
+
+    def band_stored(self) -> None:
+        """Band the articles stored before band keys existed (once per process, in batches)."""
+        if self._banded:
+            return
+        while rows := self.store.unbanded():
+            for article_id, stored, text in rows:
+                minhash = from_bytes(stored) if stored is not None else signature(text or "")
+                rebuilt = to_bytes(minhash) if stored is None and minhash is not None else None
+                self.store.add_bands(article_id, band_keys(minhash) if minhash is not None else [], signature=rebuilt)
+        self._banded = True
+
+    def add(self, article_id: str, minhash: MinHash | None) -> None:
+        self.store.add_bands(article_id, band_keys(minhash) if minhash is not None else [])
+
+    def similar(self, article_id: str) -> Iterator[str]:
+        """Ids similar to ``article_id`` (itself excluded): same normalised text, or near by MinHash."""
+        text_hash, stored = self.store.signatures_of([article_id])[article_id]
+        seen = {article_id}
+        for other in self.store.same_content(text_hash):
+            if other not in seen:
+                seen.add(other)
+                yield other
+        if stored is None:
+            return
+        mine = np.frombuffer(stored, dtype=np.uint32)
+        candidates = sorted(self.store.band_partners(band_keys(mine)) - seen)
+        for other, (_, theirs) in self.store.signatures_of(candidates).items():
+            # MinHash.jaccard on the raw values: building MinHash objects (their permutations) costs far more
+            if theirs is not None and _agreement(mine, np.frombuffer(theirs, dtype=np.uint32)) >= self.threshold:
+                seen.add(other)
+                yield other
+
+
+def _agreement(first: np.ndarray, second: np.ndarray) -> float:
+    """The estimated Jaccard similarity of two signatures: the share of equal hash values."""
+    return float(np.count_nonzero(first == second)) / len(first) if len(first) == len(second) else 0.0

@@ -7,9 +7,9 @@ give the same links whatever order files are read in.
 
 Kept true one insert at a time: a new article can only change the articles similar to it and, when it makes an
 original into a duplicate or frees one, theirs in turn; those are re-decided in canonical order (a later
-article never changes an earlier one). The whole step runs in the insert's write transaction, after reading
-the signatures other writers stored since the index was last brought up to date, so two processes ingesting
-at once still link every copy.
+article never changes an earlier one). Similar articles are looked up in the store by LSH band key
+(``dedup.StoredSimilarity``), inside the insert's write transaction, so two processes ingesting at once still
+link every copy, and a run never loads the whole store's signatures.
 """
 
 from __future__ import annotations
@@ -37,8 +37,7 @@ class DuplicateLinker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.index = dedup.SimilarityIndex()
-        self.seen_rowid = 0
+        self.index = dedup.StoredSimilarity(store)
 
     def add(self, article: Article) -> bool:
         """Store ``article`` with its duplicate link (re-pointing others if needed); False if already stored."""
@@ -52,19 +51,13 @@ class DuplicateLinker:
             stored = self.store.add_article(article, minhash=dedup.to_bytes(minhash) if minhash is not None else None)
             if not stored:
                 return False
-            self._catch_up()
+            self.index.band_stored()
+            self.index.add(article.id, minhash)
             links = self._relink(article.id)
             if links:
                 self.store.set_duplicate_links(links)
             article.duplicate_of = links.get(article.id)
         return True
-
-    def _catch_up(self) -> None:
-        """Index what was stored since the last look (by this writer or any other)."""
-        for rowid, article_id, text_hash, stored, text in self.store.fingerprints(after_rowid=self.seen_rowid):
-            minhash = dedup.from_bytes(stored) if stored is not None else dedup.signature(text or "")
-            self.index.add(article_id, text_hash, minhash)
-            self.seen_rowid = max(self.seen_rowid, rowid)
 
     def _relink(self, new_id: str) -> dict[str, str | None]:
         """Re-decide ``new_id`` and every article its arrival can affect; returns the links that changed."""
@@ -104,16 +97,24 @@ class DuplicateLinker:
 
 def relink_all(store: Store) -> dict[str, str | None]:
     """Recompute every link from scratch in canonical order (for databases linked by arrival order)."""
-    linker = DuplicateLinker(store)
     with store.atomic():
-        linker._catch_up()
-        state = store.duplicate_state(linker.index.hashes)
+        index = whole_index(store)
+        state = store.duplicate_state(index.hashes)
         keys = {article_id: sort_key(article_id, published) for article_id, (published, _) in state.items()}
         decided: dict[str, str | None] = {}
         for article_id in sorted(keys, key=keys.__getitem__):
-            earlier = [o for o in linker.index.similar(article_id) if o in decided and decided[o] is None]
+            earlier = [o for o in index.similar(article_id) if o in decided and decided[o] is None]
             decided[article_id] = min(earlier, key=keys.__getitem__) if earlier else None
         changes = {a: o for a, o in decided.items() if state[a][1] != o}
         if changes:
             store.set_duplicate_links(changes)
     return changes
+
+
+def whole_index(store: Store) -> dedup.SimilarityIndex:
+    """Every stored article in one in-memory index (for relinking the whole store at once)."""
+    index = dedup.SimilarityIndex()
+    for _, article_id, text_hash, stored, text in store.fingerprints():
+        minhash = dedup.from_bytes(stored) if stored is not None else dedup.signature(text or "")
+        index.add(article_id, text_hash, minhash)
+    return index

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from redline.store.acts import ActsStore
 from redline.store.articles import ArticlesStore
+from redline.store.bands import BandsStore
 from redline.store.core import StoreBase
 from redline.store.docs import DocsStore
 from redline.store.events import EventsStore
@@ -18,7 +19,17 @@ from redline.store.stories import StoriesStore
 DEFAULT_DB = "redline.db"
 
 
-class Store(ArticlesStore, DocsStore, QuotesStore, EventsStore, StoriesStore, ActsStore, FailuresStore, StoreBase):
+class Store(
+    ArticlesStore,
+    BandsStore,
+    DocsStore,
+    QuotesStore,
+    EventsStore,
+    StoriesStore,
+    ActsStore,
+    FailuresStore,
+    StoreBase,
+):
     """A Redline database file."""
 
 

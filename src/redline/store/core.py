@@ -18,7 +18,7 @@ from typing import Any
 from redline.errors import StoreError
 
 # Table modules, in the order their migrations were introduced; each defines MIGRATIONS.
-TABLE_MODULES = ("articles", "failures", "docs", "quotes", "events", "stories", "acts")
+TABLE_MODULES = ("articles", "bands", "failures", "docs", "quotes", "events", "stories", "acts")
 
 
 def dumps(value: Any) -> str:
