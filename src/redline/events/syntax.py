@@ -369,3 +369,27 @@ def token_range(first: Token, last: Token) -> tuple[int, int]:
     """Character offsets covering two tokens of one doc (in either order)."""
     start_token, end_token = (first, last) if first.i <= last.i else (last, first)
     return start_token.idx, end_token.idx + len(end_token.text)
+
+
+QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "who", "whom", "whose", "whether", "if"})
+
+
+def is_question_clause(clause: Token) -> bool:
+    """An indirect question: a complement clause opened by a question word or whether/if ("asked *how* NATO would
+    react", "wondered *whether* Moscow would attack")."""
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+        return False
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in QUESTION_WORDS and first.i < clause.i
+
+
+def inside_question(token: Token, question_verbs: frozenset[str]) -> bool:
+    """Whether a token sits in an indirect question asked by a verb of asking ("asked how NATO *would react*")."""
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        if current.head.lemma_.lower() in question_verbs and is_question_clause(current):
+            return True
+        current = current.head
+    return False

@@ -71,7 +71,7 @@ def recipients(kit: Kit, frame: Frame, specs: Iterable[str]) -> list[Token]:
         found = _recipient(kit, token, frame.obj, spec)
         if found is None:
             continue
-        found = actorish(kit, found) or _doer(kit, found)
+        found = actorish(kit, found) or act_doer(kit, found)
         if found is None:
             continue
         subj, how = syntax.subject(token)
@@ -81,11 +81,11 @@ def recipients(kit: Kit, frame: Frame, specs: Iterable[str]) -> list[Token]:
     return []
 
 
-def _doer(kit: Kit, act: Token) -> Token | None:
+def act_doer(kit: Kit, act: Token) -> Token | None:
     """Who did the act a recipient phrase names: "an investigation into crimes *committed by Croat forces*",
     "protested the decision *by the government*". An act stands for the one who did it, so when the phrase is
     no party itself, its agent ("by" on the noun or on a participle modifying it) is the recipient."""
-    if not _names_an_act(kit, act):
+    if not names_an_act(kit, act):
         return None  # "the town shelled by Russian forces" is a place the forces hit, not their act
     if any(c.dep_ in ("acl", "ccomp") and syntax.first_child(c, "mark") is not None for c in act.children):
         return None  # "an allegation by X that Y took the city": the one it is about is Y, not its author
@@ -98,7 +98,7 @@ def _doer(kit: Kit, act: Token) -> Token | None:
     return actorish(kit, doer) if doer is not None and doer.i != act.i else None
 
 
-def _names_an_act(kit: Kit, noun: Token) -> bool:
+def names_an_act(kit: Kit, noun: Token) -> bool:
     """Whether a noun names something done: a wrongdoing ("crimes", "abuses") or an event noun of the lexicon
     ("the decision", "sanctions", "an attack")."""
     wrongdoing = kit.words("wrongdoing_nouns")

@@ -60,6 +60,8 @@ def _clause_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Fram
     is_head = current.i == item.head.i
     if dep in ("csubj", "csubjpass"):
         return False
+    if parent.lemma_.lower() in kit.words("question_verbs") and syntax.is_question_clause(current):
+        return False  # "asked how Washington would react if ...": asked about, not asserted
     if not _purpose_allows(kit, item, current, frames, is_head):
         return False
     if dep == "advcl":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline.events import syntax
+from redline.events.rules import arguments
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.voice import voice_of
@@ -53,7 +54,7 @@ def threat_from_noun(kit: Kit, noun: Token, quotes: Sequence[Quote]) -> Coded | 
     otherwise = any(t.lower_ in kit.lexicon.words("otherwise_words") for t in noun.sent if t.i < noun.i)
     future = syntax.is_future(verb, kit.future_aux) or verb.lemma_.lower() in kit.future_lemmas
     warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(noun))
-    if syntax.inside_conditional(noun, kit.marks):
+    if syntax.inside_conditional(noun, kit.marks) or syntax.inside_question(noun, kit.words("question_verbs")):
         return None
     if not (conditional is not None or otherwise or future or warned):
         return None
@@ -61,7 +62,8 @@ def threat_from_noun(kit: Kit, noun: Token, quotes: Sequence[Quote]) -> Coded | 
     actor, how = _threatener(kit, noun, verb)
     if actor is None and voice is None:
         return None
-    recipients = _threatened(kit, noun, conditional, actor, voice)
+    doer = _costly_act_doer(kit, verb) if actor is None else None
+    recipients = [doer] if doer is not None else _threatened(kit, noun, conditional, actor, voice)
     mode = threat_mode(kit, noun)
     first = noun
     for child in noun.lefts:
@@ -97,8 +99,26 @@ def _threatener(kit: Kit, noun: Token, verb: Token) -> tuple[Token | None, str]:
         return source, "subj"
     subj, subj_how = syntax.subject(verb)
     if subj is not None and subj.i != noun.i and syntax.is_actorish(subj, kit.agent_words):
+        if verb.lemma_.lower() in kit.words("undergo_verbs"):
+            return None, ""  # "Russia will face severe consequences": Russia is threatened, by the speaker
+        if arguments.names_an_act(kit, subj):
+            return None, ""  # "any Russian aggression would come at a high price": the act costs, the speaker warns
         return subj, subj_how
     return None, ""
+
+
+def _costly_act_doer(kit: Kit, verb: Token) -> Token | None:
+    """Who pays the threatened cost: the subject of a verb of undergoing ("*Russia* will face severe
+    consequences"), or the doer of the act that is the clause's subject ("*Russian* aggression would have severe
+    consequences", "an invasion *by Russia* would come at a high price")."""
+    subj, _ = syntax.subject(verb)
+    if subj is not None and verb.lemma_.lower() in kit.words("undergo_verbs"):
+        return arguments.actorish(kit, subj)
+    if subj is None or not arguments.names_an_act(kit, subj):
+        return None
+    doer, _ = arguments.noun_actor(subj)
+    doer = doer if doer is not None else arguments.act_doer(kit, subj)
+    return arguments.actorish(kit, doer) if doer is not None else None
 
 
 def _threatened(
@@ -133,6 +153,8 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     promised on a condition, or warned of, is a threat by its subject against the condition's party."""
     if verb.lemma_.lower() not in kit.words("response_verbs") or syntax.inside_conditional(verb, kit.marks):
         return None
+    if syntax.inside_question(verb, kit.words("question_verbs")):
+        return None  # "asked how Washington would respond if ...": a question, not a threat
     conditional = syntax.conditional_clause(verb, kit.marks)
     warned = any(t.lemma_.lower() in kit.words("warning_verbs") for t in syntax.path_to_root(verb) if t.i != verb.i)
     future = syntax.is_future(verb, kit.future_aux)

@@ -33,6 +33,8 @@ WORD_KEYS = (
     "threat_inherent",
     "cost_nouns",
     "cost_adjectives",
+    "undergo_verbs",
+    "question_verbs",
     "force_modifiers",
     "restrict_modifiers",
     "violence_modifiers",

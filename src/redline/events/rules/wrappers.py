@@ -68,6 +68,8 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
         return None
     if kind in ("refuse", "request") and _denies_fact(kit, token, content):
         return None
+    if kind in ("appeal", "request") and _a_question(kit, token, content):
+        return None
     if "complement" in entry.needs and content.token is None:
         return None
     if kind == "allege":
@@ -119,7 +121,13 @@ def _wrapped(
     actor, how = arguments.subject(kit, token)
     if how == "passive" and token.lemma_.lower() not in kit.words("stance_passives"):
         actor, how = None, ""  # "was accused of ...": the subject is the one accused
-    recipients = _wrapper_recipients(kit, frame, kind, row, content, actor)
+    if kind == "unacceptable":
+        judged = actor
+        actor, how = _evaluator(kit, token)
+        party = _judged_party(kit, judged) if judged is not None else None
+        recipients: list[Token] | None = [party] if party is not None and not tree.same(party, actor) else []
+    else:
+        recipients = _wrapper_recipients(kit, frame, kind, row, content, actor)
     inner_placed = content.coded is not None and content.coded.type in recipients_module.PLACED_TYPES
     if recipients is not None and not recipients and (result_type in recipients_module.PLACED_TYPES or inner_placed):
         # "lifted a curfew in Montenegro"; "threatened to impose a curfew in Algiers": the threat aims at the place
@@ -157,7 +165,41 @@ def _wrapped(
         classes=content.classes,
         content_head=content.token,
         content_actor=inner.actor if inner is not None and inner.actor_how in ("subj", "agent") else None,
+        speaker_acts=kind == "unacceptable" and actor is None,
     )
+
+
+def _a_question(kit: Kit, token: Token, content: Content) -> bool:
+    """ "asked how Washington would react", "Asked about the pipeline, he said ...": a question (or the speaker
+    being asked one) requests nothing."""
+    if token.lemma_.lower() not in kit.words("question_verbs"):
+        return False
+    if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and syntax.first_child(token, "nsubj") is None:
+        return True  # a passive participle: the one asked is the sentence's subject, the asker unnamed
+    return content.token is not None and syntax.is_question_clause(content.token)
+
+
+def _evaluator(kit: Kit, token: Token) -> tuple[Token | None, str]:
+    """Who finds something unacceptable: "unacceptable *to Moscow*", else nobody in the clause (the one whose
+    statement it is: the speaker the sentence reports)."""
+    for prep in ("to", "for"):
+        target = syntax.prep_object(token, prep)
+        party = arguments.actorish(kit, target) if target is not None else None
+        if party is not None:
+            return party, "subj"
+    return None, ""
+
+
+def _judged_party(kit: Kit, judged: Token) -> Token | None:
+    """The party whose act or stance is found unacceptable: the doer of an act ("any eastward *movement of
+    NATO*", "*Ukraine's* membership", "*US* deployments"), or a party named itself."""
+    doer, _ = arguments.noun_actor(judged)
+    if doer is not None:
+        return arguments.actorish(kit, doer)
+    party = arguments.actorish(kit, judged) or arguments.act_doer(kit, judged)  # "sanctions imposed *by X*"
+    if party is None and (inner := syntax.prep_object(judged, "of")) is not None:
+        party = arguments.actorish(kit, inner)  # "the deployment of *US missiles*": whoever deploys them
+    return party
 
 
 def _mutual_wrapper(kit: Kit, frame: Frame, recipients: list[Token]) -> bool:

@@ -1,0 +1,84 @@
+"""Stances in reported speech: who rejects, who threatens, and what a question or a piece of evidence is not.
+
+- "X is unacceptable": the one who says so (or the party it is unacceptable *to*) rejects the doer of X;
+- a threatened cost: the one who warns threatens the party that would pay ("Russia will face severe
+  consequences") or whose act would cost ("any Russian aggression would come at a high price");
+- a question ("asked how Washington would respond") neither requests nor asserts what it asks about;
+- offering (no) evidence for a claim commits to nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.events import code_texts
+from redline.records import Actor, Event
+
+DAY = "2024-05-20"
+
+
+def _name(actor: Actor) -> str:
+    return actor.country or actor.name or actor.text
+
+
+def _sides(event: Event) -> tuple[str, list[str], list[str]]:
+    return event.event_type, [_name(a) for a in event.actor], [_name(a) for a in event.recipient]
+
+
+def _coded(text: str) -> list[tuple[str, list[str], list[str]]]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return [_sides(e) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("The Chinese foreign ministry said the expansion of the US military presence was unacceptable.", "CHN", "USA"),
+        ("Tokyo said the sanctions imposed by Beijing were unacceptable.", "JPN", "CHN"),
+        ("Poland's membership in the bloc is unacceptable, the Belarusian defence minister said.", "BLR", "POL"),
+        ("Ankara said the deployment of Greek troops on the islands was unacceptable to Turkey.", "TUR", "GRC"),
+    ],
+)  # fmt: skip
+def test_what_is_unacceptable_is_rejected_by_who_says_so(text: str, actor: str, recipient: str):
+    rejects = [s for s in _coded(text) if s[0] == "REJECT"]
+    assert rejects and actor in rejects[0][1] and recipient in rejects[0][2], _coded(text)
+
+
+def test_an_opinion_no_one_voices_rejects_nothing():
+    assert not [s for s in _coded("Such conduct is unacceptable.") if s[0] == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Iran will face severe consequences if it attacks shipping, the British minister warned.", "GBR", "IRN"),
+        ("The French president warned that any Russian escalation would have serious consequences.", "FRA", "RUS"),
+        ("Pyongyang would pay a heavy price for any provocation, the South Korean defence minister said.", "KOR",
+         "PRK"),
+    ],
+)  # fmt: skip
+def test_a_threatened_cost_is_the_warner_s_threat_against_who_would_pay(text: str, actor: str, recipient: str):
+    threats = [s for s in _coded(text) if s[0] == "THREATEN"]
+    assert threats and actor in threats[0][1] and recipient in threats[0][2], _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator asked how the administration would respond if China blockaded Taiwan.",
+        "Reporters asked whether Israel would strike Iran.",
+        "Asked about the sanctions, the minister said nothing had been decided.",
+    ],
+)
+def test_a_question_requests_nothing_and_asserts_nothing(text: str):
+    assert not [s for s in _coded(text) if s[0] in ("REQUEST", "THREATEN", "ASSAULT")], _coded(text)
+
+
+def test_asking_someone_to_act_is_still_a_request():
+    assert ("REQUEST", ["UKR"], ["DEU"]) in _coded("Ukraine asked Germany to send more air defence systems.")
+
+
+def test_evidence_offered_for_a_claim_is_no_agreement_but_presented_against_someone_accuses():
+    assert not [s for s in _coded("The general offered no evidence for his claim.") if s[0] == "AGREE"]
+    accusations = [s for s in _coded("Kyiv presented evidence against the Russian commanders.") if s[0] == "ACCUSE"]
+    assert accusations and "UKR" in accusations[0][1]
