@@ -82,3 +82,17 @@ def test_evidence_offered_for_a_claim_is_no_agreement_but_presented_against_some
     assert not [s for s in _coded("The general offered no evidence for his claim.") if s[0] == "AGREE"]
     accusations = [s for s in _coded("Kyiv presented evidence against the Russian commanders.") if s[0] == "ACCUSE"]
     assert accusations and "UKR" in accusations[0][1]
+
+
+def test_answers_promised_to_a_proposal_are_an_agreement_but_a_military_response_threatens():
+    promised = _coded("The ministry said Washington had promised to send written replies to Moscow's proposals.")
+    assert [s[0] for s in promised if s[1] == ["USA"]] == ["AGREE"], promised
+    threat = _coded("Tehran promised a military response to any attack on its nuclear sites.")
+    assert [s[0] for s in threat] == ["THREATEN"], threat
+
+
+def test_a_clause_joined_to_a_report_is_not_what_the_speaker_said():
+    """ "X has said ..., and Y plans to ...": Y's plan is the report's own news, not X's claim about Y."""
+    found = _coded("Italy has said it will host the talks, and Spain plans to send two frigates to the Baltic Sea.")
+    assert not [s for s in found if s[0] == "ACCUSE"], found
+    assert [s for s in found if s[0] == "MOBILIZE" and s[1] == ["ESP"]], found

@@ -20,7 +20,14 @@ MAX_CLIMB = 12  # heads looked at above the token: a reporting verb further up i
 def voice_of(kit: Kit, token: Token, quotes: Sequence[Quote]) -> Voice | None:
     """Who speaks the clause of ``token`` (None when nobody is reported speaking)."""
     path = [token, *tree.ancestors(token, limit=MAX_CLIMB)]
-    for current in path[:MAX_CLIMB]:
+    for below, current in zip([None, *path], path[:MAX_CLIMB], strict=False):
+        if (
+            below is not None
+            and below.dep_ == "conj"
+            and current.lemma_.lower() in kit.report_verbs
+            and syntax.first_child(below, "nsubj") is not None
+        ):
+            break  # "France has said ..., and the Netherlands plans to ...": a clause of its own, not what was said
         found = _voice_at(kit, token, current, quotes)
         if found is not None:
             return found
