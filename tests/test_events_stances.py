@@ -96,3 +96,19 @@ def test_a_clause_joined_to_a_report_is_not_what_the_speaker_said():
     found = _coded("Italy has said it will host the talks, and Spain plans to send two frigates to the Baltic Sea.")
     assert not [s for s in found if s[0] == "ACCUSE"], found
     assert [s for s in found if s[0] == "MOBILIZE" and s[1] == ["ESP"]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two navies agreed on measures to prevent incidents at sea.", "AGREE"),
+        ("Beijing vowed a response to the new US sanctions.", "THREATEN"),  # a response to a hostile act
+        ("Hezbollah vowed retaliation against Israel.", "THREATEN"),  # a threat by itself
+    ],
+)
+def test_a_promised_response_threatens_only_when_it_answers_hostility_or_is_one(text: str, expected: str):
+    assert [s[0] for s in _coded(text)] == [expected], _coded(text)
+
+
+def test_an_ability_is_no_act():
+    assert not _coded("The new drones are capable of striking targets deep inside Russia.")

@@ -112,6 +112,8 @@ def _mention_allows(kit: Kit, current: Token, frames: dict[int, Frame], is_head:
         holder = parent.head
         if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in kit.words("report_nouns"):
             return False
+        if holder.lemma_.lower() in kit.words("capability_adjectives"):
+            return False  # "missiles capable of striking Moscow": an ability, not an act
     gerund = dep == "acl" and current.tag_ in ("VBG", "VB") and parent.pos_ in ("NOUN", "PROPN")
     carriers = kit.words("report_nouns") | kit.words("attempt_nouns")
     if gerund and parent.lemma_.lower() not in carriers and not any(c.dep_ == "nsubj" for c in current.children):

@@ -35,6 +35,7 @@ WORD_KEYS = (
     "cost_adjectives",
     "undergo_verbs",
     "question_verbs",
+    "capability_adjectives",
     "force_modifiers",
     "restrict_modifiers",
     "violence_modifiers",

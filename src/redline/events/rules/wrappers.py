@@ -248,7 +248,7 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
     """The row of the wrapper table that recodes the complement (None: no event)."""
     table = kit.lexicon.wrappers[kind]
     inner = content.coded
-    if "threat_response" in content.classes and _answers_a_proposal(kit, content.token):
+    if kind == "intent" and "threat_response" in content.classes and not _threat_promised(kit, content.token):
         content.classes = content.classes - {"threat_response"}
     row = _class_row(kit, table, content.classes) if content.what == "noun" else None
     if row is None and inner is not None and not content.negated:
@@ -274,22 +274,25 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
     return row
 
 
-ANSWERED_CLASSES = frozenset({"proposal", "demand", "draft_demands", "appeal_request"})
+HOSTILE_TARGETS = frozenset({"sanction", "attack"})
 
 
-def _answers_a_proposal(kit: Kit, noun: Token | None) -> bool:
-    """ "promised written answers *to Russia's proposals*": a reply to a proposal, demand or request is an
-    exchange, not a threatened response (unless the response itself is one: "a military response to ...")."""
+def _threat_promised(kit: Kit, noun: Token | None) -> bool:
+    """Whether a promised response noun is a threat: one by itself ("retaliation", "a military response",
+    "severe consequences") or a response to a hostile act ("vowed a response to the sanctions"). "Agreed on
+    measures to lower tensions" and "promised written answers to Russia's proposals" commit to cooperation."""
     holders = [noun] if noun is not None else []
     if noun is not None and noun.pos_ not in ("NOUN", "PROPN"):
         noun = syntax.direct_object(noun)  # "promised to deliver written answers to ...": the delivered noun
         holders.insert(0, noun)
-    if noun is None or threats.is_threat_noun(kit, noun):
-        return False
+    if noun is None:
+        return True  # no noun to judge: leave the class as the lexicon gives it
+    if threats.is_threat_noun(kit, noun):
+        return True
     if noun.dep_ == "dobj":
         holders.append(noun.head)  # "deliver answers *to* the proposals": the verb carries the "to"
     targets = [syntax.prep_object(holder, "to") for holder in holders if holder is not None]
-    return any(target is not None and kit.lexicon.classes_of(target) & ANSWERED_CLASSES for target in targets)
+    return any(target is not None and kit.lexicon.classes_of(target) & HOSTILE_TARGETS for target in targets)
 
 
 def _wrapper_recipients(
