@@ -112,3 +112,9 @@ def test_a_promised_response_threatens_only_when_it_answers_hostility_or_is_one(
 
 def test_an_ability_is_no_act():
     assert not _coded("The new drones are capable of striking targets deep inside Russia.")
+
+
+def test_a_subject_pronoun_takes_the_party_the_clause_is_about_not_a_place_or_a_plural():
+    text = "Washington accused Beijing of massing warships near Taiwan and warned of sanctions if it attacked."
+    threats = [s for s in _coded(text) if s[0] == "THREATEN"]
+    assert threats and threats[0][2] == ["CHN"], _coded(text)

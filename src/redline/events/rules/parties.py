@@ -21,6 +21,7 @@ from redline.events.rules.model import Token, Voice
 from redline.records import Actor
 
 ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss")
+CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "dative")
 
 
 def actors_of(
@@ -247,15 +248,31 @@ def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -
     if not kit.third(pronoun):
         return None
     wants_person = low in ("he", "she", "him", "her", "his")
+    candidates = []
     for token in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
         if token.i in exclude or token.pos_ == "PRON" or token.dep_ not in ANTECEDENT_DEPS:
             continue
         if not syntax.is_actorish(token, kit.agent_words) or token.ent_type_ in ("DATE", "TIME"):
             continue
+        if low in ("it", "its") and token.tag_ in ("NNS", "NNPS"):
+            continue  # "it" is one party, never "the troops"
         person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
         if person == wants_person or (low in ("they", "them", "their") and not person):
-            return token
-    return None
+            candidates.append(token)
+    # A subject pronoun takes the nearest subject or object before a mere place or circumstance ("accuse Russia
+    # of massing troops near Ukraine ... if *it* invades"): a core argument is what the clause is about.
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        core = [t for t in candidates if _core_argument(t)]
+        if core:
+            return core[0]
+    return candidates[0] if candidates else None
+
+
+def _core_argument(token: Token) -> bool:
+    """A subject or object, or a conjunct or apposition of one."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in CORE_DEPS
 
 
 def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: ArticleMemory) -> list[Actor]:
