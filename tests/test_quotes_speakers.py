@@ -421,3 +421,24 @@ def test_an_undated_article_may_call_a_named_person_by_a_title_they_ever_held():
     speakers = {q.text: q.speaker for q in _quotes_of(text, None)}
     assert speakers["We will defend every inch of allied territory."].name == "Olaf Scholz"
     assert speakers["Our brigade will be ready on time"].name != "Olaf Scholz"
+
+
+@pytest.mark.slow
+def test_a_title_that_places_its_holder_skips_someone_of_another_country():
+    text = (
+        "The talks followed a phone call between Chinese President Xi Jinping and US President Joe Biden, during "
+        "which the Chinese leader told his counterpart that Beijing would defend its interests."
+    )
+    (quote,) = _quotes_of(text, "2023-11-20")
+    assert quote.speaker.name == "Xi Jinping"
+
+
+@pytest.mark.slow
+def test_quoted_content_never_ends_inside_a_hyphenated_word_and_a_numbered_name_is_no_person():
+    text = (
+        "The German foreign minister urged Russia to de-escalate.\n\n"
+        "Asked about Nord Stream 2, he said that everything would have to be discussed."
+    )
+    quotes = _quotes_of(text, "2021-12-20")
+    assert any(q.text.endswith("de-escalate") for q in quotes), [q.text for q in quotes]
+    assert all(q.speaker.name != "Nord Stream" for q in quotes)

@@ -272,7 +272,11 @@ class Coreference:
         return not (nominal.noun in lex.MALE_ROLES and referent.gender == "f")
 
     def _antecedent(self, nominal: Nominal, span: Span) -> Referent | None:
-        found = self.memory.latest(span.start_char, lambda referent: self.compatible(referent, nominal))
+        country = None if nominal.former else self._phrase_country(span)  # "the former Dutch PM" heads NATO now
+        found = self.memory.latest(
+            span.start_char,
+            lambda referent: self.compatible(referent, nominal) and self._of_country(referent, country),
+        )
         intro = self._definite_intro(found) if found is not None and found.anonymous else None
         if found is not None and intro is not None:
             # "the alliance's secretary general ... the NATO chief": a later, fuller title names the holder, and
@@ -282,6 +286,19 @@ class Coreference:
                 self.memory.merge(found, named)
                 return named
         return found or self._from_actors(nominal, span)
+
+    def _phrase_country(self, span: Span) -> str | None:
+        """The country a title phrase places its holder in, as the actor resolver reads it ("the *Kremlin*
+        leader", "the White House spokesman"); None when it names none."""
+        actor = self.enrichment.resolve_actor(span.text, -1, -1)
+        return actor.country if actor is not None else None
+
+    def _of_country(self, referent: Referent, country: str | None) -> bool:
+        """A referent may be called by a phrase of ``country`` unless it is known to belong to another."""
+        if country is None:
+            return True
+        actor = self.enrichment.enrich(referent)
+        return actor is None or actor.country is None or actor.country == country
 
     def _definite_intro(self, referent: Referent) -> Nominal | None:
         """The title an unnamed person was introduced by, when it was definite ("the defence minister"; never "a

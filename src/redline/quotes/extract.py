@@ -347,6 +347,7 @@ class _Reader:
     def _records(self, article_id: str) -> list[Quote]:
         quotes: dict[tuple[int, int], Quote] = {}
         for found in sorted(self.found, key=lambda f: (f.start, f.end)):
+            found.start, found.end = whole_words(self.text, found.start, found.end)
             key = (found.start, found.end)
             if key in quotes or found.end <= found.start or found.end - found.start > LONGEST_QUOTE:
                 continue
@@ -413,3 +414,29 @@ class _Reader:
             if lowered.startswith(name + " ") and len(role) > len(name) + 1:
                 return role[len(name) + 1 :].lstrip("'’s ").strip() or role
         return role
+
+
+HYPHENS = "-\u2010\u2011"
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether offset ``at`` falls inside a written word: between letters or digits, or at a hyphen joining them
+    (the tokenizer splits "de-escalate" into three tokens, and a parse may end a span on any of them)."""
+    if at <= 0 or at >= len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before.isalnum() and after.isalnum():
+        return True
+    if after in HYPHENS and before.isalnum():
+        return at + 1 < len(text) and text[at + 1].isalnum()
+    return before in HYPHENS and after.isalnum() and at >= 2 and text[at - 2].isalnum()
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened so that it neither starts nor ends inside a written word ("Russia to de" becomes "Russia
+    to de-escalate")."""
+    while _inside_word(text, end):
+        end += 1
+    while _inside_word(text, start):
+        start -= 1
+    return start, end

@@ -58,6 +58,8 @@ class ReferentReader:
 
     def kind(self, ent: Span) -> str | None:
         if ent.label_ in NAME_LABELS:
+            if any(token.is_digit for token in ent):
+                return None  # "Nord Stream 2", "Sputnik V" aside: people's names carry no numerals
             if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in self._gpe_names:
                 return "org"  # "Russias borders": a place whose apostrophe was lost
             if len(ent) == 1 and self.is_state(ent.text):
