@@ -141,6 +141,20 @@ def test_a_possessed_title_names_its_holder_never_the_owner(resolver, text, name
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("US Ambassador to the OSCE Michael Carpenter", "Michael Carpenter", "USA"),  # sent by the US, not the OSCE
+        ("Russia's ambassador to the UN", None, "RUS"),  # never the Russian ambassador to the United States
+        ("the Russian ambassador to the United States", "Anatoly Antonov", "RUS"),
+        ("the US ambassador to the UN", "Linda Thomas-Greenfield", "USA"),
+    ],
+)  # fmt: skip
+def test_an_envoy_acts_for_the_sending_state_and_the_host_picks_the_holder(resolver, text, name, country):
+    actor = one(resolver, text, "2024-03-10")
+    assert actor is not None and (actor.name, actor.country) == (name, country), actor
+
+
+@pytest.mark.parametrize(
     ("date", "sector", "role"),
     [("2019-05-01", "GOV", "President"), ("2021-12-13", "ELI", "former President"), ("2025-05-01", "GOV", "President")],
 )

@@ -305,6 +305,10 @@ class Interpreter:
         matching = [r for r in past if office and r.office == office]
         return max(matching or past, key=lambda r: r.end or dt.date.min), True
 
+    def from_person(self, reading: Reading, person: Person, role: Role) -> Reading:
+        """Name the holder of a title that was read without one."""
+        return self._from_person(reading, person, role, former=False)
+
     def _from_person(self, reading: Reading, person: Person, role: Role | None, former: bool) -> Reading:
         reading.person, reading.name, reading.kb_id, reading.role_obj = person, person.name, person.id, role
         reading.title_only = False

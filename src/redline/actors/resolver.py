@@ -23,9 +23,9 @@ from redline.actors.matching import Matcher
 from redline.actors.memory import ArticleMemory
 from redline.actors.mentions import Found, appositions, distribute, extend_left, is_actor
 from redline.actors.tokens import DocTokens, Tok, text_tokens
-from redline.actors.words import NATION, TITLE
+from redline.actors.words import NATION, PERSONISH, TITLE
 from redline.errors import KnowledgeBaseError
-from redline.kb import KnowledgeBase, default_kb, load_kb, parse_day
+from redline.kb import KnowledgeBase, default_kb, fold, load_kb, parse_day
 from redline.records import Actor
 
 
@@ -73,6 +73,7 @@ class ArticleContext:
         groups = self._groups(toks, text, parsed=False)
         found = [(g, self.interpreter.interpret(g, toks)) for g in groups]
         readings = self._without_possessors([(g, r) for g, r in found if r is not None], toks)
+        readings = self._without_hosts(readings, toks)
         if not readings:
             return None
         distribute(readings, toks)
@@ -93,6 +94,37 @@ class ArticleContext:
                 continue
             kept.append((grp, reading))
         return kept
+
+    def _without_hosts(self, readings: list[tuple[Group, Reading]], toks: list[Tok]) -> list[tuple[Group, Reading]]:
+        """Drop the host of an envoy ("the US ambassador *to the OSCE*", "Russia's envoy to the UN"): the envoy
+        acts for the sending state, and an office holder whose title names another host is not this envoy."""
+        kept: list[tuple[Group, Reading]] = []
+        hosts: set[int] = set()
+        for n, (grp, reading) in enumerate(readings):
+            if n in hosts:
+                continue
+            after = readings[n + 1] if n + 1 < len(readings) else None
+            if after is not None and _envoy_to(grp, after[0], toks):
+                if any(c.kind in PERSONISH for c in after[0].comps):
+                    # "... to the OSCE Michael Carpenter": the envoy named after the host, of the sending state
+                    after[1].country = reading.country or after[1].country
+                else:
+                    hosts.add(n + 1)
+                if reading.role_obj is not None and not _title_names(reading.role_obj.title, after[1], self.kb):
+                    _forget_holder(reading, self.kb)
+                if reading.person is None and reading.definite and reading.country:
+                    self._envoy_holder(reading, after[1])
+            kept.append((grp, reading))
+        return kept
+
+    def _envoy_holder(self, reading: Reading, host: Reading) -> None:
+        """The one envoy of the reading's country whose title names the host on the date, if the knowledge base
+        has exactly one ("Russia's envoy to the UN")."""
+        holders = self.kb.holders(reading.country or "", "ambassador", self.interpreter.date)
+        fits = {p.id: (p, r) for p, r in holders if _title_names(r.title, host, self.kb)}
+        if len(fits) == 1:
+            person, role = next(iter(fits.values()))
+            self.interpreter.from_person(reading, person, role)
 
     def find(self, span: Any) -> list[Actor]:
         """All actor mentions in a spaCy ``Span`` or ``Doc``: offsets into ``span.doc.text``, in text order.
@@ -131,6 +163,30 @@ class ArticleContext:
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "'"})
+ENVOY_OFFICES = frozenset({"ambassador"})
+
+
+def _envoy_to(envoy: Group, host: Group, toks: list[Tok]) -> bool:
+    """``envoy`` holds an envoy's title and is followed by "to (the)" and then ``host``."""
+    between = [t.key for t in toks[envoy.j : host.i]]
+    titled = any(c.kind == "office" and c.entry.ref in ENVOY_OFFICES for c in envoy.comps)
+    return titled and between in (["to"], ["to", "the"])
+
+
+def _title_names(title: str, host: Reading, kb: KnowledgeBase) -> bool:
+    """Whether a role's title names this host ("Permanent Representative to the UN" for the United Nations)."""
+    folded = f" {fold(title).replace('-', ' ')} "
+    names = {host.name, host.country, kb.country_name(host.country) if host.country else None}
+    return any(name and f" {fold(name)} " in folded for name in names)
+
+
+def _forget_holder(reading: Reading, kb: KnowledgeBase) -> None:
+    """Keep what a title says (country, sector, the office) without the office holder it was matched to."""
+    office = reading.role_obj.office if reading.role_obj is not None else None
+    spec = kb.offices.get(office or "")
+    reading.person = reading.role_obj = reading.name = reading.kb_id = None
+    reading.role = spec.display if spec is not None else reading.role
+    reading.title_only = True
 
 
 def _owns(owner: Group, title: Group, toks: list[Tok]) -> bool:
