@@ -66,14 +66,8 @@ class ActsStore(StoreBase):
 
     def placed_reports(self, event_ids: Iterable[str]) -> set[str]:
         """Which of these events already have their report placed in an act (a resumed run skips them)."""
-        ids = list(event_ids)
-        found: set[str] = set()
-        for offset in range(0, len(ids), 500):
-            chunk = ids[offset : offset + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT event_id FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))
-            found.update(row["event_id"] for row in rows)
-        return found
+        rows = self.query_in("SELECT event_id FROM act_reports WHERE event_id IN ({marks})", list(event_ids))
+        return {row["event_id"] for row in rows}
 
     def act_candidates(
         self, story_id: str, event_type: str, negated: bool, start: str | None, end: str | None
@@ -95,26 +89,13 @@ class ActsStore(StoreBase):
 
     def anchor_actor_keys(self, act_ids: Sequence[str]) -> dict[str, str | None]:
         """The actor key of each act's anchor (None: unresolved, or placed before actor keys existed)."""
-        found: dict[str, str | None] = {}
-        for offset in range(0, len(act_ids), 500):
-            chunk = list(act_ids[offset : offset + 500])
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT event_id, actor_key FROM act_reports WHERE event_id IN ({marks})", tuple(chunk))
-            found.update((row["event_id"], row["actor_key"]) for row in rows)
-        return found
+        rows = self.query_in("SELECT event_id, actor_key FROM act_reports WHERE event_id IN ({marks})", act_ids)
+        return {row["event_id"]: row["actor_key"] for row in rows}
 
     def act_members(self, act_ids: Sequence[str]) -> list[ActRow]:
         """Every report of these acts, in placement order."""
-        found: list[ActRow] = []
-        for offset in range(0, len(act_ids), 500):
-            chunk = list(act_ids[offset : offset + 500])
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(
-                f"SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid",
-                tuple(chunk),
-            )
-            found.extend(_row(row) for row in rows)
-        return found
+        sql = "SELECT act_id, event, day, day_end, words FROM act_reports WHERE act_id IN ({marks}) ORDER BY rowid"
+        return [_row(row) for row in self.query_in(sql, act_ids)]
 
     def act_sample(self, act_id: str, recent: int) -> list[ActRow]:
         """A bounded view of a large act, in placement order: its anchor, the first report of each distinct side
@@ -160,13 +141,8 @@ class ActsStore(StoreBase):
 
     def act_summaries(self, act_ids: Sequence[str]) -> dict[str, ActSummary]:
         """The stored summaries of these acts (acts placed before summaries existed have none)."""
-        found: dict[str, ActSummary] = {}
-        for offset in range(0, len(act_ids), 500):
-            chunk = list(act_ids[offset : offset + 500])
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT * FROM act_summaries WHERE act_id IN ({marks})", tuple(chunk))
-            found.update((row["act_id"], _summary(row)) for row in rows)
-        return found
+        rows = self.query_in("SELECT * FROM act_summaries WHERE act_id IN ({marks})", act_ids)
+        return {row["act_id"]: _summary(row) for row in rows}
 
     def save_act_summaries(self, summaries: Iterable[ActSummary]) -> None:
         with self.atomic() as conn:

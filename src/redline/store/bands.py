@@ -28,8 +28,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
-_BATCH = 500
-
 
 class BandsStore(StoreBase):
     """Mixin: LSH band keys of the articles' signatures."""
@@ -59,24 +57,14 @@ class BandsStore(StoreBase):
 
     def band_partners(self, bands: Sequence[int]) -> set[str]:
         """Articles sharing at least one band key with these."""
-        found: set[str] = set()
-        for start in range(0, len(bands), _BATCH):
-            chunk = list(bands[start : start + _BATCH])
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT DISTINCT article_id FROM article_bands WHERE band IN ({marks})", tuple(chunk))
-            found.update(row["article_id"] for row in rows)
-        return found
+        rows = self.query_in("SELECT DISTINCT article_id FROM article_bands WHERE band IN ({marks})", bands)
+        return {row["article_id"] for row in rows}
 
     def signatures_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str, bytes | None]]:
         """``id -> (content hash, stored signature)`` of these articles."""
         ids = list(dict.fromkeys(article_ids))
-        found: dict[str, tuple[str, bytes | None]] = {}
-        for start in range(0, len(ids), _BATCH):
-            chunk = ids[start : start + _BATCH]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.query(f"SELECT id, content_hash, minhash FROM articles WHERE id IN ({marks})", tuple(chunk))
-            found.update((row["id"], (row["content_hash"], row["minhash"])) for row in rows)
-        return found
+        rows = self.query_in("SELECT id, content_hash, minhash FROM articles WHERE id IN ({marks})", ids)
+        return {row["id"]: (row["content_hash"], row["minhash"]) for row in rows}
 
     def same_content(self, content_hash: str) -> list[str]:
         """Articles whose normalised text has this hash, in insert order."""

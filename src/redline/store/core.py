@@ -10,7 +10,7 @@ import importlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,15 @@ class StoreBase:
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
+
+    def query_in(self, template: str, values: Sequence[Any], batch: int = 500) -> list[sqlite3.Row]:
+        """``template`` run once per batch of ``values``, its ``{marks}`` replaced by that many placeholders (an
+        IN list stays under SQLite's variable limit however many ids are asked for)."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(values), batch):
+            chunk = tuple(values[start : start + batch])
+            rows.extend(self.query(template.format(marks=", ".join("?" * len(chunk))), chunk))
+        return rows
 
     def migrations_applied(self) -> list[str]:
         return [row["name"] for row in self.query("SELECT name FROM _migrations ORDER BY name")]
