@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from redline.records import Event
 from redline.store import Store
 from redline.stories import MergeParams, report_count, update_story
+from redline.stories.canonical import tally
 from redline.stories.merge import actor_key, may_share_actor
 from test_merge import (
     DIPLOMAT,
@@ -124,3 +128,13 @@ def test_acts_are_blocked_by_the_countries_of_their_actors() -> None:
     assert actor_key(event("e-5", "rt", actor=[])) is None
     assert may_share_actor(russia, both) and may_share_actor(None, russia)
     assert not may_share_actor(russia, actor_key(event("e-6", "rt", actor=[NATO])))
+
+
+@given(
+    days=st.lists(st.sampled_from([None, "2021-12-13", "2021-12-14"]), max_size=12),
+    cut=st.integers(min_value=0, max_value=12),
+)
+def test_tallies_add_up_batch_by_batch(days: list[str | None], cut: int):
+    """What a large act keeps instead of its reports counts the same whether they came at once or in batches."""
+    events = [event(f"e-{n}", "rt", date=day, mode="said" if n % 2 else None) for n, day in enumerate(days)]
+    assert tally(events[cut:], tally(events[:cut])) == tally(events)

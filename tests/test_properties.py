@@ -142,3 +142,19 @@ def test_date_expressions_resolve_in_time_and_never_raise(text: str, published: 
     with alarm(BUDGET):
         found = resolve_expression(text[:200], published)
     assert found is None or found[1] is None or found[0] <= found[1]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab1 -\u2010.,\u201c\u201d\n"), max_size=40),
+    start=st.integers(min_value=0, max_value=40),
+    length=st.integers(min_value=0, max_value=40),
+)
+def test_quote_spans_widen_to_whole_words_and_never_shrink(text: str, start: int, length: int) -> None:
+    from redline.quotes.extract import whole_words
+
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    wide_start, wide_end = whole_words(text, start, end)
+    assert 0 <= wide_start <= start <= end <= wide_end <= len(text)
+    for edge in (wide_start, wide_end):  # neither edge falls between two letters or digits
+        assert not (0 < edge < len(text) and text[edge - 1].isalnum() and text[edge].isalnum())
