@@ -86,7 +86,7 @@ def test_evidence_offered_for_a_claim_is_no_agreement_but_presented_against_some
 
 def test_answers_promised_to_a_proposal_are_an_agreement_but_a_military_response_threatens():
     promised = _coded("The ministry said Washington had promised to send written replies to Moscow's proposals.")
-    assert [s[0] for s in promised if s[1] == ["USA"]] == ["AGREE"], promised
+    assert [s[:3] for s in promised if s[1] == ["USA"]] == [("AGREE", ["USA"], ["RUS"])], promised
     threat = _coded("Tehran promised a military response to any attack on its nuclear sites.")
     assert [s[0] for s in threat] == ["THREATEN"], threat
 

@@ -275,6 +275,7 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
 
 
 HOSTILE_TARGETS = frozenset({"sanction", "attack"})
+ANSWERED_CLASSES = frozenset({"proposal", "demand", "draft_demands", "appeal_request"})
 
 
 def _threat_promised(kit: Kit, noun: Token | None) -> bool:
@@ -293,6 +294,18 @@ def _threat_promised(kit: Kit, noun: Token | None) -> bool:
         holders.append(noun.head)  # "deliver answers *to* the proposals": the verb carries the "to"
     targets = [syntax.prep_object(holder, "to") for holder in holders if holder is not None]
     return any(target is not None and kit.lexicon.classes_of(target) & HOSTILE_TARGETS for target in targets)
+
+
+def _proposal_author(kit: Kit, token: Token) -> Token | None:
+    """Whose proposal or demand a promised reply answers: the author of the "to" phrase's noun."""
+    holders = [token, syntax.direct_object(token)] if token.pos_ not in ("NOUN", "PROPN") else [token, token.head]
+    for holder in holders:
+        target = syntax.prep_object(holder, "to") if holder is not None else None
+        if target is None or not kit.lexicon.classes_of(target) & ANSWERED_CLASSES:
+            continue
+        author, _ = arguments.noun_actor(target)
+        return arguments.actorish(kit, author) if author is not None else None
+    return None
 
 
 def _wrapper_recipients(
@@ -321,6 +334,10 @@ def _wrapper_recipients(
     if not found and content.what == "noun" and content.token is not None:
         target = recipients_module.response_target(kit, frame.entry.type or "REJECT", content.token)
         found = [target] if target is not None and not tree.same(target, actor) else []
+    promised = content.token if content.token is not None else syntax.first_child(frame.token, "xcomp")
+    if not found and kind == "intent" and promised is not None:
+        author = _proposal_author(kit, promised)  # "promised answers to *Russia's* proposals"
+        found = [author] if author is not None and not tree.same(author, actor) else []
     if not found and kind == "request" and content.token is not None and content.what in ("frame", "clause"):
         subject, how = syntax.subject(content.token)  # "demanded that Hamas renounce ...": Hamas is asked
         party = arguments.actorish(kit, subject) if subject is not None and how == "subj" else None
