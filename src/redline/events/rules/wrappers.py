@@ -278,33 +278,33 @@ HOSTILE_TARGETS = frozenset({"sanction", "attack"})
 ANSWERED_CLASSES = frozenset({"proposal", "demand", "draft_demands", "appeal_request"})
 
 
-def _threat_promised(kit: Kit, noun: Token | None) -> bool:
-    """Whether a promised response noun is a threat: one by itself ("retaliation", "a military response",
-    "severe consequences") or a response to a hostile act ("vowed a response to the sanctions"). "Agreed on
-    measures to lower tensions" and "promised written answers to Russia's proposals" commit to cooperation."""
-    holders = [noun] if noun is not None else []
-    if noun is not None and noun.pos_ not in ("NOUN", "PROPN"):
-        noun = syntax.direct_object(noun)  # "promised to deliver written answers to ...": the delivered noun
-        holders.insert(0, noun)
-    if noun is None:
-        return True  # no noun to judge: leave the class as the lexicon gives it
-    if threats.is_threat_noun(kit, noun):
-        return True
-    if noun.dep_ == "dobj":
-        holders.append(noun.head)  # "deliver answers *to* the proposals": the verb carries the "to"
-    targets = [syntax.prep_object(holder, "to") for holder in holders if holder is not None]
-    return any(target is not None and kit.lexicon.classes_of(target) & HOSTILE_TARGETS for target in targets)
+def _promised_noun(token: Token | None) -> tuple[Token | None, list[Token]]:
+    """The noun a commitment names and the "to" phrases of it or of the verb that carries it: "promised to deliver
+    written *answers* to Russia's proposals" (the verb "deliver" holds the "to")."""
+    if token is None:
+        return None, []
+    noun = token if token.pos_ in ("NOUN", "PROPN") else syntax.direct_object(token)
+    holders = [token] if noun is None else [noun, token if noun.i != token.i else noun.head]
+    targets = [syntax.prep_object(holder, "to") for holder in holders]
+    return noun, [target for target in targets if target is not None]
+
+
+def _threat_promised(kit: Kit, token: Token | None) -> bool:
+    """Whether a promised response is a threat: one by itself ("retaliation", "a military response", "severe
+    consequences") or a response to a hostile act ("vowed a response to the sanctions"). "Agreed on measures to
+    lower tensions" and "promised written answers to Russia's proposals" commit to cooperation."""
+    noun, targets = _promised_noun(token)
+    if noun is None or threats.is_threat_noun(kit, noun):
+        return True  # no noun to judge: the class stands as the lexicon gives it
+    return any(kit.lexicon.classes_of(target) & HOSTILE_TARGETS for target in targets)
 
 
 def _proposal_author(kit: Kit, token: Token) -> Token | None:
     """Whose proposal or demand a promised reply answers: the author of the "to" phrase's noun."""
-    holders = [token, syntax.direct_object(token)] if token.pos_ not in ("NOUN", "PROPN") else [token, token.head]
-    for holder in holders:
-        target = syntax.prep_object(holder, "to") if holder is not None else None
-        if target is None or not kit.lexicon.classes_of(target) & ANSWERED_CLASSES:
-            continue
-        author, _ = arguments.noun_actor(target)
-        return arguments.actorish(kit, author) if author is not None else None
+    for target in _promised_noun(token)[1]:
+        if kit.lexicon.classes_of(target) & ANSWERED_CLASSES:
+            author, _ = arguments.noun_actor(target)
+            return arguments.actorish(kit, author) if author is not None else None
     return None
 
 
