@@ -78,7 +78,8 @@ MODES = {
 }
 AUXILIARIES = {"is", "was", "be", "are", "were", "been", "has", "have", "had", "will", "would"}
 GOLD_MATCH = 0.6  # word overlap (Jaccard) at which a gold record is taken as a codebook example
-MANUAL_READINGS = {"191": ("COERCE", "restrict")}
+MANUAL_READINGS = {"191": ("COERCE", "restrict"), "055": ("CONCEDE", None)}
+# 055 "apologize": the PLOVER manual codes expressions of regret as CONCEDE (its root, 05, is SUPPORT)
 
 
 def _words(text: str) -> set[str]:

@@ -2,7 +2,10 @@
 
 Class 0 means no event (CAMEO public statements and appeals in the ConfliBERT data fall here); 1 verbal
 cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. The predicted class of a sentence is
-the quad of its main event (the most confident), or 0 when the coder finds none. Reported: per-class
+the quad of its main event (the most confident), or 0 when the coder finds none. The gold is CAMEO data, so an
+event is counted by the quad of its CAMEO code (``cameo.quad_of``): the two conventions differ where PLOVER counts
+a concession as verbal ("lifted the curfew": PLOVER CONCEDE, verbal; CAMEO 0813, material) and CAMEO counts a
+promised one as verbal ("agreed to lift the curfew": 0351). Reported: per-class
 precision/recall/F1, macro-F1 over the five classes, and accuracy.
 
 The helpers here (``classification_report``) also score the PLOVER type evaluation.
@@ -78,6 +81,14 @@ def main_event(events: Sequence[Event]) -> Event | None:
     return best
 
 
+def cameo_quad(event: Event) -> int:
+    """The quad class of an event as CAMEO data counts it: that of its CAMEO code, else its PLOVER quad."""
+    from redline.events.cameo import quad_of
+
+    found = quad_of(event.cameo_root)
+    return event.quad if found is None else found
+
+
 def read_quad_gold(path: str | Path) -> list[tuple[str, int]]:
     """``(sentence, class)`` pairs from a ``sentence<TAB>class`` file.
 
@@ -132,7 +143,7 @@ def evaluate_quad(path: str | Path, *, coder: Coder | None = None, limit: int | 
     predicted = []
     for i in range(len(pairs)):
         event = main_event(predicted_by_id.get(str(i), []))
-        predicted.append(event.quad if event is not None else 0)
+        predicted.append(cameo_quad(event) if event is not None else 0)
     report = classification_report(gold, predicted, QUAD_LABELS)
     for score in report.classes:
         score.label = f"{score.label} {QUAD_NAMES[int(score.label)]}"

@@ -37,6 +37,25 @@ ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "prep", "agent", "acomp", "
 NOT_IN_PHRASE = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark"})
 MAX_PHRASE = 14  # tokens after the verb a pattern may read (PETRARCH matched within the verb phrase)
 
+INTENT_OF = {
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}  # fmt: skip
+"""CAMEO codes a material act and the promise of it apart: "lifted the curfew" is 0813 (yield, material),
+"agreed to lift the curfew" 0351 (express intent to yield, verbal). The codebook's 03 branch mirrors 06-08 code
+for code; the longest prefix of a material code names its intent code."""
+
+QUAD_OF_ROOT = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+    "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4, "19": 4, "20": 4,
+}  # fmt: skip
+"""The quad class of a CAMEO root as CAMEO-coded data sets count it: statements and appeals neutral (0), 03-05
+verbal and 06-08 material cooperation, 09-13 and 16 (reduce relations) verbal conflict, the rest material
+conflict. PLOVER's own quad differs for CONCEDE (verbal: the manual counts lifting a curfew as a promise), so a
+comparison with CAMEO data reads the quad of the event's CAMEO code."""
+
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:
@@ -140,6 +159,23 @@ class CameoDictionary:
 
     def code(self, code: str | None) -> CameoCode | None:
         return self.codes.get(code) if code else None
+
+    def intent(self, code: str | None) -> CameoCode | None:
+        """The "express intent to ..." code of a material cooperative code (None for any other code)."""
+        for size in (4, 3, 2):
+            found = INTENT_OF.get((code or "")[:size]) if code and len(code) >= size else None
+            if found is not None:
+                return self.codes.get(found)
+        return None
+
+    def with_force(self, code: CameoCode, force: str) -> CameoCode:
+        """The request code a verb's force reads as: CAMEO's 02 (appeal) and 10 (demand) branches list the same
+        objects in the same order ("0253 appeal for release" / "1053 demand release")."""
+        if force == "demand" and code.appeal:
+            return self.codes.get("10" + code.code[2:], code)
+        if force == "appeal" and code.root == "10":
+            return self.codes.get("02" + code.code[2:], code)
+        return code
 
     def default(self, event_type: str, mode: str | None) -> CameoCode | None:
         """The most general code of a PLOVER type and mode (of the type alone when the mode has none)."""
@@ -273,6 +309,11 @@ def build_cameo(known_types: frozenset[str], directory: Path | None = None) -> C
         if unknown or not block.get("verbs"):
             raise LexiconError(f"cameo/verbs.yaml block {block.get('name')}: unknown codes {unknown} or no verbs")
     return CameoDictionary(codes, blocks)
+
+
+def quad_of(root: str | None) -> int | None:
+    """The CAMEO quad class of a root code (None for no or an unknown root)."""
+    return QUAD_OF_ROOT.get(root) if root else None
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,9 @@ from redline import tree
 from redline.actors.memory import ArticleMemory
 from redline.events import syntax
 from redline.events.actors import ActorContext
-from redline.events.cameo import CameoCode
 from redline.events.dates import event_date
-from redline.events.rules import claims, frames, parties
+from redline.events.rules import claims, parties
+from redline.events.rules.codes import cameo_code
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.recipients import SENT_TYPES
@@ -125,20 +125,6 @@ def _record(
         quote_id=quote.id if quote is not None else None,
         sentence_index=where.index,
     )
-
-
-def cameo_code(kit: Kit, item: Coded) -> CameoCode | None:
-    """The CAMEO code of an event: the dictionary's code for its trigger when that code reads as the event's
-    PLOVER type (and mode), else the most general code of the type and mode."""
-    candidates: list[str | None] = [item.cameo]
-    if syntax.is_verbal(item.head):
-        found = kit.cameo.match(item.head, frames.lemmas(item.head))
-        candidates.append(found.code if found is not None else None)
-    for candidate in candidates:
-        code = kit.cameo.code(candidate)
-        if code is not None and code.plover == item.type and (item.mode is None or code.mode in (None, item.mode)):
-            return code
-    return kit.cameo.default(item.type, item.mode)
 
 
 def _rule(item: Coded) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from redline import tree
 from redline.events import syntax
-from redline.events.rules import threats
+from redline.events.rules import codes, threats
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token
 from redline.events.rules.voice import voice_of
@@ -119,6 +119,8 @@ def _future_rules(kit: Kit, item: Coded) -> None:
         item.rule.append(f"future {item.type} unless ...->THREATEN")
         item.type, item.mode = "THREATEN", "relations"
         return
+    if item.type in ("RETREAT", "COOPERATE", "AID") and explicit_actor:
+        codes.promise(kit, item)  # CAMEO codes the promise by the act promised ("will release" 0353)
     if item.type == "CONSULT" or (item.type in ("SUPPORT", "COOPERATE", "AID") and explicit_actor):
         # PLOVER: references to future meetings are AGREE
         item.rule.append(f"future {item.type}->AGREE")

@@ -66,6 +66,9 @@ class Coded:
     cameo: str | None = None  # the CAMEO code when a pattern of the CAMEO dictionary found the event
     claimed: bool = False  # a third party says the actor did it ("the White House said Russia ...")
     content_actor: Token | None = None  # the subject of a wrapper's complement ("warned (that) Ankara would ...")
+    promised: bool = False  # the promise of a material act ("agreed to lift the curfew"): CAMEO's intent codes
+    promised_code: str | None = None  # the CAMEO code of the act promised, when known
+    force: str = ""  # of a request: "demand" ("demanded": CAMEO 10) or "appeal" ("urged": CAMEO 02)
 
     def modality(self) -> str:
         """How the text presents the act: negated, hypothetical, claimed, future or asserted (first that holds)."""

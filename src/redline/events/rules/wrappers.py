@@ -14,7 +14,7 @@ from typing import Any
 
 from redline import tree
 from redline.events import syntax
-from redline.events.rules import arguments, frames, threats
+from redline.events.rules import arguments, codes, frames, threats
 from redline.events.rules import recipients as recipients_module
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Frame, Token
@@ -59,6 +59,7 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
     """One event at the wrapper, recoded from its complement; the wrapper's subject acts."""
     entry, token = frame.entry, frame.token
     kind = entry.wrap or ""
+    force = {"request": "demand", "appeal": "appeal"}.get(kind, "")
     if entry.pos == "noun" and not (token.dep_ == "dobj" and token.head.lemma_.lower() in kit.words("signal_verbs")):
         return None  # "its readiness to talk" counts only when signalled, expressed, confirmed ...
     if kind == "appeal" and kit.appeals:
@@ -98,7 +99,12 @@ def wrap(kit: Kit, frame: Frame, state: SentenceState, depth: int) -> Coded | No
         return None  # "agreed (that) there was a need ...": agreeing with an opinion, not to an act
     if result_mode == "from_content":
         result_mode = derived_mode(kit, kind, content.coded, content.token if content.what == "noun" else None)
-    return _wrapped(kit, frame, kind, row, content, result_type, result_mode)
+    coded = _wrapped(kit, frame, kind, row, content, result_type, result_mode)
+    if coded is not None and kind == "intent" and content.coded is not None:
+        codes.promise(kit, coded, content.coded)  # "agreed to lift the curfew": CAMEO's intent to yield
+    if coded is not None and coded.type == "REQUEST":
+        coded.force = force
+    return coded
 
 
 def _denies_fact(kit: Kit, token: Token, content: Content) -> bool:
