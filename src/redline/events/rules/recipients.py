@@ -114,7 +114,7 @@ def protest_target(kit: Kit, token: Token) -> Token | None:
 def place_target(token: Token, obj: Token | None, event_type: str = "") -> Token | None:
     """The place a measure or attack applies to (an in/on/into/at place of its object or of the verb), or where
     troops or aid are sent (a to/into place)."""
-    preps = DESTINATION_PREPS if event_type in SENT_TYPES else PLACE_PREPS
+    preps = (*DESTINATION_PREPS, "in") if event_type in SENT_TYPES else PLACE_PREPS  # "strengthened its forces in X"
     for holder in (obj, token):
         if holder is None:
             continue
