@@ -4,6 +4,7 @@
   (verbal), and a promised release, aid or cooperation likewise takes its 03 intent code.
 - A request by a demanding verb is a CAMEO demand (10), not an appeal (02).
 - Releasing seized property (assets, a ship) is a retreat like releasing people (CAMEO 0842).
+- What a wrapper ("cut", "provide") acts on is its object before any "to" phrase ("cut aid to the refugees").
 The sentences are written for these tests; none is in a gold file.
 """
 
@@ -90,3 +91,20 @@ def test_releasing_seized_property_is_a_retreat(text: str) -> None:
 def test_releasing_a_statement_is_no_retreat() -> None:
     events = _events("The foreign ministry released a statement on the talks.")
     assert not [e for e in events if e.event_type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # what is stopped is the object, not the party of the "to" phrase
+        ("The World Food Programme cut food aid to the refugees in Chad.", "SANCTION", None),
+        ("Washington reduced military aid to Cairo last year.", "SANCTION", "EGY"),
+        # support given is support expressed; refused, it is a rejection
+        ("The EU provided political support to Moldova.", "SUPPORT", "MDA"),
+        ("The minister said Berlin would not give its support to the plan of Hungary.", "REJECT", None),
+    ],
+)
+def test_the_object_is_what_a_wrapper_acts_on(text: str, event_type: str, recipient: str | None) -> None:
+    event = _only(text, event_type)
+    if recipient is not None:
+        assert [a.country for a in event.recipient] == [recipient]

@@ -387,12 +387,13 @@ def _complement(
     ]
     ccomps = syntax.children(token, "ccomp")
     candidates += ccomps
-    for prep in syntax.children(token, "prep"):
-        if prep.lower_ in COMPLEMENT_PREPS:
-            candidates += syntax.children(prep, "pcomp", "pobj")
+    # the object before any prepositional phrase: "cut food *aid* to the refugees" stops the aid, not refugees
     if frame.obj is not None:
         candidates.append(frame.obj)
     candidates += [child for child in syntax.children(token, "dobj") if not tree.same(child, frame.obj)]
+    for prep in syntax.children(token, "prep"):
+        if prep.lower_ in COMPLEMENT_PREPS:
+            candidates += syntax.children(prep, "pcomp", "pobj")
     for candidate in candidates:
         found = _complement_of(kit, candidate, frames_by_token, future=False, depth=0)
         if found is not None:
