@@ -442,3 +442,30 @@ def test_quoted_content_never_ends_inside_a_hyphenated_word_and_a_numbered_name_
     quotes = _quotes_of(text, "2021-12-20")
     assert any(q.text.endswith("de-escalate") for q in quotes), [q.text for q in quotes]
     assert all(q.speaker.name != "Nord Stream" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Senator Maria Lopez cited rising rents in the capital as her main concern.", "Maria Lopez", "rising rents"),
+        ("The governor mentioned the flood damage during the town hall.", "The governor", "the flood damage"),
+        ("The ministry in Ankara denied the allegations of torture.", "The ministry", "the allegations of torture"),
+    ],
+)
+def test_an_object_that_is_what_was_said_is_a_quote(text: str, speaker: str, content: str) -> None:
+    """PolNeAR's attributions with noun-phrase content: what is cited, mentioned or denied is itself reported."""
+    quotes = [q for q in _quotes_of(text, "2016-09-20") if content in q.text]
+    assert len(quotes) == 1, [(q.text, q.speaker.mention) for q in _quotes_of(text, "2016-09-20")]
+    assert speaker in (quotes[0].speaker.mention or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman denied it on Monday.",  # a pronoun: the words are elsewhere
+        "The governor mentioned that in passing.",
+        "The governor announced new funding for the schools.",  # announcing an act is the act, not a quote
+    ],
+)
+def test_no_quote_from_a_pronoun_object_or_an_announced_act(text: str) -> None:
+    assert _quotes_of(text, "2016-09-20") == []

@@ -93,13 +93,16 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
             content = _complement(token)
             clause = _clause(token, subjects[i], content, quoted)
             quotes_only = not _predicated_object(token)  # "called climate change a hoax" says it unquoted
+            if quotes_only and (said := _said_object(token, lemma)) is not None:
+                content, quotes_only = _span_of(said), False
             cue = Cue(token, lemma, subjects[i], content, clause, None, quotes_only=quotes_only, adjacent=False)
         else:
             content = _content(token, lemmas, subjects)
             clause = _clause(token, subjects[i], content, quoted)
             cue = Cue(token, lemma, subjects[i], content, clause, _audience(token))
             if content is None:  # "warned of “a high price”": only a quotation in the complement is reported
-                cue.content, cue.quotes_only = _complement(token), True
+                said = _said_object(token, lemma)
+                cue.content, cue.quotes_only = (_complement(token), True) if said is None else (_span_of(said), False)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -253,6 +256,23 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _said_object(token: Token, lemma: str) -> Token | None:
+    """The noun-phrase object that is itself what was said: "cited *his endorsements*", "denied *the charges*";
+    not a pronoun ("denied it", "what he cited"), whose words are elsewhere."""
+    if lemma not in lex.OBJECT_CONTENT_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.tag_ != "WP":
+            return child
+    return None
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """Character span of a token's subtree."""
+    doc = token.doc
+    return doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])
 
 
 def _infinitive(token: Token) -> tuple[int, int] | None:

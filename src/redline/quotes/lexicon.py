@@ -23,6 +23,7 @@ _SPEECH = wordlists.load(
         "open_subject_verbs": "words",
         "non_agents": "words",
         "infinitive_verbs": "words",
+        "object_content_verbs": "words",
     },
 )
 _WORDS = wordlists.load(
@@ -81,6 +82,7 @@ TELLING_VERBS: frozenset[str] = _SPEECH["telling_verbs"]
 OPEN_SUBJECT_VERBS: frozenset[str] = _SPEECH["open_subject_verbs"]
 NON_AGENTS: frozenset[str] = _SPEECH["non_agents"]
 INFINITIVE_VERBS: frozenset[str] = _SPEECH["infinitive_verbs"]
+OBJECT_CONTENT_VERBS: frozenset[str] = _SPEECH["object_content_verbs"]
 
 AUDIENCE_PREPOSITIONS: frozenset[str] = _WORDS["audience_prepositions"]
 AUDIENCE_NOUNS: frozenset[str] = _WORDS["audience_nouns"]
