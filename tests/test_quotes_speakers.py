@@ -469,3 +469,35 @@ def test_an_object_that_is_what_was_said_is_a_quote(text: str, speaker: str, con
 )
 def test_no_quote_from_a_pronoun_object_or_an_announced_act(text: str) -> None:
     assert _quotes_of(text, "2016-09-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a cue in a relative clause: its subject is the antecedent, or what is said is of the antecedent
+        ("The mayor was sued by a contractor who said he was never paid for the bridge.", "a contractor", "never paid"),
+        ("The new tariffs, which officials said would hurt farmers, take effect in May.", "officials", "hurt farmers"),
+        # a gerund after a preposition speaks for the doer of the verb it hangs on, through "to" infinitives
+        (
+            "The senator declined to name a candidate, aside from saying she wants a woman on the ticket.",
+            "The senator",
+            "wants a woman",
+        ),
+    ],
+)
+def test_speakers_of_relative_and_prepositional_cues(text: str, speaker: str, content: str) -> None:
+    quotes = [q for q in _quotes_of(text, "2016-09-20") if content in q.text]
+    assert len(quotes) == 1, [(q.text, q.speaker.mention) for q in _quotes_of(text, "2016-09-20")]
+    assert quotes[0].speaker.mention == speaker
+
+
+def test_an_infinitive_of_a_speech_verb_is_no_cue_of_its_own() -> None:
+    """ "agreed to continue contacts": "continue" reports nothing, so the next "his words" stay Peskov's."""
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters that Vladimir Putin and Emmanuel Macron had agreed to "
+        "continue contacts. In his words, the dialogue \u201cremains hard but useful.\u201d"
+    )
+    quotes = _quotes_of(text, "2022-02-10")
+    words = [q for q in quotes if "hard but useful" in q.text]
+    assert len(words) == 1 and words[0].speaker.name == "Dmitry Peskov"
+    assert not [q for q in quotes if q.cue == "continue"]

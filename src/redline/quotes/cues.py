@@ -113,6 +113,8 @@ def can_say(subject: Token, lemma: str) -> bool:
     speakers do ("said", "announced"), any noun phrase that is not a non-agent ("the bank said")."""
     if speaker_like(subject):
         return True
+    if subject.lower_ in lex.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and not is_root(subject.head):
+        subject = subject.head.head  # "an architect who said ...": the one the relative clause is about
     if lemma not in lex.OPEN_SUBJECT_VERBS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     return subject.lemma_.lower() not in lex.NON_AGENTS and subject.lower_ not in lex.NON_AGENTS
@@ -175,7 +177,13 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
         return None
     participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp", "conj")
     if token.dep_ == "pcomp" and head.pos_ == "ADP":
-        return subject_of(head.head, cues, depth + 1)
+        # "aside from saying he wants ...", "by saying ...": the doer of the verb the phrase hangs on
+        holder = head.head
+        while holder.pos_ not in ("VERB", "AUX") and not is_root(holder) and holder.dep_ in ("advmod", "prep"):
+            holder = holder.head
+        if holder.dep_ == "xcomp" and not is_root(holder) and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head  # "refuses to discuss ..., aside from saying": the one who refuses
+        return subject_of(holder, cues, depth + 1)
     if token.dep_ != "conj" and not participle:
         return None
     if head.i in cues:
@@ -235,6 +243,8 @@ def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | Non
                 last = min(last, doc[i].left_edge.i - 1)
     elif (infinitive := _infinitive(token)) is not None:
         first, last = infinitive
+    elif (relative := _relative_content(token)) is not None:
+        first, last = relative
     elif (
         token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         and token.head.i < token.i
@@ -266,6 +276,20 @@ def _said_object(token: Token, lemma: str) -> Token | None:
     for child in token.children:
         if child.dep_ == "dobj" and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.tag_ != "WP":
             return child
+    return None
+
+
+def _relative_content(token: Token) -> tuple[int, int] | None:
+    """Token range of what a cue inside a relative clause says of the antecedent: "his donations, which he said
+    *were accompanied by leverage*" (the relative pronoun, before the cue, is the reported clause's subject)."""
+    if token.dep_ != "relcl":
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or clause.i < token.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.lower_ in lex.RELATIVE_PRONOUNS and c.i < token.i for c in subjects):
+            return token.i + 1, clause.right_edge.i
     return None
 
 
