@@ -49,9 +49,9 @@ def own_code(kit: Kit, item: Coded) -> CameoCode | None:
 def promise(kit: Kit, item: Coded, act: Coded | None = None) -> None:
     """Mark ``item`` as the promise of ``act`` (default: of itself, before PLOVER's future rules retype it), when
     that act is material cooperation."""
-    act = act if act is not None else item
-    if act.type not in PROMISABLE or act.negated:
+    promised = act if act is not None else item
+    if promised.type not in PROMISABLE or promised.negated:
         return
+    own = own_code(kit, item) if act is None else cameo_code(kit, act)
     item.promised = True
-    own = cameo_code(kit, act) if act is not item else own_code(kit, act)
     item.promised_code = own.code if own is not None else None
