@@ -72,7 +72,9 @@ def test_a_demand_is_a_cameo_demand_and_an_appeal_an_appeal() -> None:
     coder = EventCoder(appeals=True)
     demand = _only("The opposition demanded the release of the detained journalists.", "REQUEST", coder)
     appeal = _only("The opposition urged the government to release the detained journalists.", "REQUEST", coder)
+    pressed = _only("The unions pressed the cabinet to raise the minimum wage in Kenya.", "REQUEST", coder)
     assert demand.cameo_root == "10" and cameo_quad(demand) == 3
+    assert pressed.cameo_root == "10"  # pressing insists: a demand, not an appeal
     assert appeal.cameo_root == "02" and cameo_quad(appeal) == 0
 
 
