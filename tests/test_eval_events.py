@@ -19,11 +19,11 @@ GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 # Floors a little under the measured values (PLOVER GSR type accuracy 0.801 / macro-F1 0.797; quad macro-F1 0.763
 # / accuracy 0.794; actor-span token micro-F1 0.660). Raise them when the coder improves; never lower them.
 FLOORS = {
-    "plover_accuracy": 0.78,
-    "plover_macro_f1": 0.77,
-    "quad_macro_f1": 0.74,
-    "quad_accuracy": 0.77,
-    "span_token_f1": 0.64,
+    "plover_accuracy": 0.79,
+    "plover_macro_f1": 0.78,
+    "quad_macro_f1": 0.80,  # measured 0.843 (7 Dec 2026)
+    "quad_accuracy": 0.82,
+    "span_token_f1": 0.70,  # measured 0.735
 }
 
 
@@ -167,3 +167,31 @@ def cli_group():
     from redline.cli import cli
 
     return cli
+
+
+def test_members_acting_together_are_one_source_phrase_and_targets_stay_apart(tmp_path: Path):
+    """PLOVER lists "Jordan and Britain" as two actors; the gold spans the coordinated source as one phrase, while
+    each target of an act is its own span."""
+    gold = tmp_path / "spans.txt"
+    gold.write_text(
+        "Jordan B-S\nand I-S\nBritain I-S\ncondemned O\nSyria B-T\nand O\nIran B-T\n. O\n",
+        encoding="utf-8",
+    )
+    (sentence,) = read_bio(gold)
+    assert sentence.text == "Jordan and Britain condemned Syria and Iran."
+
+    def side(name: str, country: str) -> Actor:
+        start = sentence.text.index(name)
+        return Actor(text=name, start=start, end=start + len(name), country=country)
+
+    event = _ev(
+        "ACCUSE",
+        3,
+        actor=[side("Jordan", "JOR"), side("Britain", "GBR")],
+        recipient=[side("Syria", "SYR"), side("Iran", "IRN")],
+    )
+    report = evaluate_spans(gold, coder=_fake({sentence.text: [event]}))
+    spans = {s.label: s for s in report.span}
+    assert spans["S"].f1 == 1.0 and spans["T"].f1 == 1.0
+    tokens = {s.label: s for s in report.token}
+    assert tokens["T"].precision == 1.0  # the "and" between targets is no target

@@ -8,7 +8,9 @@ The tokens are joined back into text (no space before closing punctuation, none 
 the text is coded, and the main event's ``actor`` spans label their tokens S and its ``recipient`` spans T (a
 token is labelled when it overlaps a span). A mutual act the coder records in both directions (``reciprocal``:
 "Kenya and Tanzania met" is Kenya->Tanzania and Tanzania->Kenya) has every party acting, as the gold's R tag says,
-so both its sides are labelled S. Reported, per label and micro-averaged:
+so both its sides are labelled S; the "and" or comma between two members of the acting side joins them into the
+one phrase the gold marks ("Jordan and Britain"), while listed targets stay separate spans, as in the gold.
+Reported, per label and micro-averaged:
 
 * token level: precision/recall/F1 of tokens labelled S or T (the primary figure);
 * span level: exact-match precision/recall/F1 of whole spans (boundaries and label).
@@ -30,6 +32,7 @@ from redline.evaluate.quad import Coder, _default_coder, main_event
 from redline.records import Event, Record
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "’s", "'s", "’", "''", "”", "n't", "'", "s"}
+COORDINATORS = frozenset({"and", "&", ","})
 NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "``", "#"}
 
 
@@ -126,6 +129,21 @@ def _spans(labels: list[str], tags: list[str] | None = None) -> set[tuple[int, i
     return spans
 
 
+def _join_coordinated(sentence: GoldSentence, labels: list[str], tags: list[str]) -> None:
+    """One phrase for the parties that act together: PLOVER lists "the United States and Jordan (agreed)" as
+    two actors, the gold marks the coordinated source (or reciprocal) phrase as one span, so the "and" or comma
+    between two acting members joins them. Targets stay apart: the gold gives each target of an act its own span
+    (CAMEO codes one event per target)."""
+    for j, token in enumerate(sentence.tokens):
+        if labels[j] != "O" or token.lower() not in COORDINATORS or not 0 < j < len(labels) - 1:
+            continue
+        before, after = labels[j - 1], labels[j + 1]
+        if before == after == "S" and tags[j + 1].startswith("B-"):
+            labels[j] = before
+            tags[j] = f"I-{before}"
+            tags[j + 1] = f"I-{before}"
+
+
 def _scores(label: str, tp: int, gold: int, predicted: int) -> SpanScores:
     precision = tp / predicted if predicted else 0.0
     recall = tp / gold if gold else 0.0
@@ -174,6 +192,7 @@ def evaluate_spans(
                             predicted[j] = label
                             pred_tags[j] = f"{'B' if first else 'I'}-{label}"
                             first = False
+            _join_coordinated(sentence, predicted, pred_tags)
         for label in ("S", "T"):
             counts[label][0] += sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
             counts[label][1] += gold.count(label)

@@ -173,10 +173,20 @@ def actor_of(
     if (actor is None or actor.country is None) and (place := kit.gazetteer.lookup(text)) is not None:
         name = actor.name if actor else place.name
         actor = Actor(text=text, start=span.start_char, end=span.end_char, name=name, country=place.country)
+    shown = doc[start : _with_acronym(doc, end)]  # "the International Labour Organization (ILO)"
     if actor is None:
-        return Actor(text=text, start=span.start_char, end=span.end_char)
+        return Actor(text=shown.text, start=shown.start_char, end=shown.end_char)
     # the whole phrase is the mention, whichever part of it resolved
-    return dataclasses.replace(actor, text=text, start=span.start_char, end=span.end_char)
+    return dataclasses.replace(actor, text=shown.text, start=shown.start_char, end=shown.end_char)
+
+
+def _with_acronym(doc: Any, end: int) -> int:
+    """The end of a name with the abbreviation it is given in brackets right after it ("(UAE)", "(NUT)")."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        short = doc[end + 1].text
+        if short.isupper() and 2 <= len(short) <= 8:
+            return end + 3
+    return end
 
 
 def _sponsor_modifier(kit: Kit, span: Any) -> set[int] | None:
