@@ -118,3 +118,37 @@ def test_a_subject_pronoun_takes_the_party_the_clause_is_about_not_a_place_or_a_
     text = "Washington accused Beijing of massing warships near Taiwan and warned of sanctions if it attacked."
     threats = [s for s in _coded(text) if s[0] == "THREATEN"]
     assert threats and threats[0][2] == ["CHN"], _coded(text)
+
+
+def _events(text: str) -> list[Event]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return events
+
+
+def test_information_that_an_act_happened_is_a_claim_of_it() -> None:
+    """ "said it had information that X did Y": the clause of a claim noun is claimed like a that-clause."""
+    events = _events("The Pentagon said it had intelligence that Iranian drones attacked the tanker near Oman.")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and all(e.modality == "claimed" for e in attacks)
+    assert ("ACCUSE", ["USA"], ["IRN"]) in [_sides(e) for e in events]
+
+
+def test_an_attack_someone_is_sent_to_carry_out_is_intended_not_done() -> None:
+    events = _events("Belgrade said Pristina had moved special police units north to attack Serb villages.")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and not [e for e in attacks if e.modality == "asserted"]
+
+
+def test_an_appositive_remark_is_no_voice_of_the_act_before_it() -> None:
+    """ "X demanded Y, a demand Z says it cannot meet": Z speaks of the demand; X's demand is no claim of Z."""
+    events = _events(
+        "Tehran demanded the release of its frozen funds, a demand the British government says it cannot meet."
+    )
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert requests and requests[0].modality == "asserted" and [a.country for a in requests[0].actor] == ["IRN"]
+    assert not [e for e in events if e.event_type == "ACCUSE"]
+
+
+def test_expelling_members_of_a_mission_is_a_sanction() -> None:
+    (event,) = [e for e in _events("Estonia expelled three members of the Russian embassy on Tuesday.")]
+    assert _sides(event) == ("SANCTION", ["EST"], ["RUS"])

@@ -501,3 +501,10 @@ def test_an_infinitive_of_a_speech_verb_is_no_cue_of_its_own() -> None:
     words = [q for q in quotes if "hard but useful" in q.text]
     assert len(words) == 1 and words[0].speaker.name == "Dmitry Peskov"
     assert not [q for q in quotes if q.cue == "continue"]
+
+
+def test_an_appositive_remark_reports_only_its_own_clause() -> None:
+    text = "Tehran demanded the release of its frozen funds, a demand the British government says it cannot meet."
+    quotes = _quotes_of(text, "2022-03-01")
+    assert [q.text for q in quotes] == ["it cannot meet"]
+    assert quotes[0].speaker.country == "GBR"

@@ -57,3 +57,18 @@ def climb(token: Token, keep_going: Callable[[Token], bool], limit: int = MAX_DE
 def depth(token: Token, limit: int = MAX_DEPTH) -> int:
     """Number of heads between ``token`` and its root (capped at ``limit``)."""
     return sum(1 for _ in ancestors(token, limit))
+
+
+def appositive_subject(verb: Token) -> Token | None:
+    """The appositive noun a misparse gives a reporting verb as a second subject: in "Moscow demanded X, *a
+    demand* the US says it cannot accept", the parser makes "says" the root with two subjects, "demand" and
+    "US", and the clause before the comma its complement. The reduced relative clause speaks of that noun, not
+    of the clause before it. None when the verb has no such subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return None
+    first = subjects[0]
+    before = first.doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+    if first.pos_ == "NOUN" and before is not None and before.text in (",", ";", "—", "-"):
+        return first
+    return None

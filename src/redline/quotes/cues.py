@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
-from redline.tree import climb, is_root, same
+from redline.tree import appositive_subject, climb, is_root, same
 
 EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
 CLAUSE_DEPS = frozenset(
@@ -222,10 +222,14 @@ def _quoted_person(token: Token) -> Token | None:
 def _content(token: Token, cues: dict[int, str], subjects: dict[int, Token | None]) -> tuple[int, int] | None:
     doc = token.doc
     own = subjects.get(token.i)
+    appositive = appositive_subject(token)  # "X did Y, a step the US says ...": Y is no one's words
     clauses = [
         c
         for c in token.children
-        if c.dep_ == "ccomp" and _reported(c, token) and not (own is not None and c.left_edge.i <= own.i <= c.i)
+        if c.dep_ == "ccomp"
+        and _reported(c, token)
+        and not (own is not None and c.left_edge.i <= own.i <= c.i)
+        and not (appositive is not None and c.i < appositive.i)
     ]
     if not clauses:  # "told a meeting ... that the army had ...": a reported clause parsed as a relative one
         clauses = _misattached_that_clauses(token)

@@ -81,13 +81,24 @@ def _states(kit: Kit, item: Coded, voice: Voice) -> bool:
     for token in [item.head, *tree.ancestors(item.head, limit=12)]:
         if token.i == verb.i:
             return True
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in ("relcl", "acl") and not _claim_content(kit, token):
             return False
         if token.dep_ == "advcl" and (token.head.i == verb.i or not _purpose(token)):
             # an adverbial clause is background ("came after Moscow issued ..., requesting ..."), except the
             # purpose of a claimed act ("said Moscow sent agents *to stage an attack*"), which is claimed with it
             return False
     return True
+
+
+def _claim_content(kit: Kit, clause: Token) -> bool:
+    """A finite clause that is the content of a claim noun: "said it had *information* that Russia positioned
+    operatives" claims what the clause says, like "said that Russia positioned ..."."""
+    noun = clause.head
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # its own subject, not a relative pronoun ("information that *Russia* positioned", parsed acl or relcl;
+    # not "information that reached us")
+    own = any(c.lower_ not in kit.words("relative_pronouns") for c in subjects)
+    return own and noun.lemma_.lower() in kit.words("claim_nouns")
 
 
 def _purpose(clause: Token) -> bool:

@@ -32,6 +32,8 @@ def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
     top = _through_wrappers(kit, item, top)
     if syntax.is_future(top, kit.future_aux) and item.type != "AGREE":
         item.future = True
+    if _purpose(top) and item.type in kit.types("material_conflict"):
+        item.future = True  # "positioned operatives *to carry out* an attack": intended, not done
     if _possible(kit, top):
         item.hypothetical = True
     if item.head.pos_ in ("NOUN", "PROPN") and top.lemma_.lower() in kit.words("scheduled_verbs"):
@@ -85,6 +87,15 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
                 item.type, item.mode, item.future = "MOBILIZE", None, False
         current = current.head
     return top
+
+
+def _purpose(top: Token) -> bool:
+    """An infinitive of purpose on another verb ("sent agents *to stage* a provocation"): what someone means to
+    do. (When that other verb is itself an event, the purpose is no event of its own: see filters.)"""
+    if top.dep_ != "advcl" or tree.is_root(top) or not syntax.is_verbal(top.head):
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+    return to and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in top.children)
 
 
 def _intended(kit: Kit, item: Coded, holder: Token) -> None:

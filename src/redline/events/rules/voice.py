@@ -48,6 +48,9 @@ def _voice_at(kit: Kit, token: Token, current: Token, quotes: Sequence[Quote]) -
     """The voice ``current`` (``token`` or one of its heads) gives: a reporting verb or noun, or "according to"."""
     above = current.i != token.i
     if above and current.lemma_.lower() in kit.report_verbs and syntax.is_verbal(current):
+        appositive = tree.appositive_subject(current)
+        if appositive is not None and token.i < appositive.i:
+            return None  # "Moscow demanded X, a demand the US says ...": the US speaks of the demand only
         speaker, _ = syntax.subject(current)
         return Voice(verb=current, speaker=speaker, quote=quote_at(token, quotes))
     if above and current.lemma_.lower() in kit.words("report_nouns") and current.pos_ == "NOUN":

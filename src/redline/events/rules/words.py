@@ -53,6 +53,7 @@ WORD_KEYS = (
     "sponsor_participles",
     "neutral_sources",
     "claim_verbs",
+    "claim_nouns",
     "allegation_verbs",
     "response_verbs",
     "forceful_manners",
