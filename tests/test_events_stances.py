@@ -152,3 +152,33 @@ def test_an_appositive_remark_is_no_voice_of_the_act_before_it() -> None:
 def test_expelling_members_of_a_mission_is_a_sanction() -> None:
     (event,) = [e for e in _events("Estonia expelled three members of the Russian embassy on Tuesday.")]
     assert _sides(event) == ("SANCTION", ["EST"], ["RUS"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU hopes Belarus will free the jailed opposition leaders.",  # another side's act, hoped for
+        "Ankara expects Stockholm to extradite the suspects.",
+        "Tokyo denied any plan to deploy troops to the islands.",  # a denied intention, not a refusal
+        "Assurances were given to the Soviet leadership in 1990.",  # "given to" is no concession
+    ],
+)
+def test_wishes_denied_plans_and_things_given_are_no_acts(text: str) -> None:
+    assert _coded(text) == []
+
+
+def test_a_refused_permission_is_a_rejection_and_given_it_is_a_concession() -> None:
+    assert ("CONCEDE", ["EGY"], ["ISR"]) in _coded("Egypt gave permission to Israel to move troops into Sinai.")
+    refused = _coded("Turkey said it would not give permission to Sweden to join the alliance.")
+    assert [s[0] for s in refused] == ["REJECT"]
+
+
+def test_what_an_accusation_alleges_is_not_asserted_even_deep_inside_it() -> None:
+    events = _coded("Hanoi accused Beijing of harming its fishermen by expanding the base on the reef.")
+    assert [e[0] for e in events] == ["ACCUSE"]
+
+
+def test_a_coordinated_non_party_is_no_recipient() -> None:
+    events = _coded("The Kremlin says NATO raises tensions by arming Kyiv and holding drills near its borders.")
+    aid = [e for e in events if e[0] == "AID"]
+    assert aid and all(e[2] == ["UKR"] for e in aid)

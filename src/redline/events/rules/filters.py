@@ -64,6 +64,8 @@ def _clause_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Fram
         return False  # "asked how Washington would react if ...": asked about, not asserted
     if not _purpose_allows(kit, item, current, frames, is_head):
         return False
+    if _hoped_for(kit, current):
+        return False
     if dep == "advcl":
         item.subordinate = True
     if not _mention_allows(kit, current, frames, is_head):
@@ -76,6 +78,18 @@ def _clause_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Fram
     carriers = kit.words("report_nouns") | kit.words("attempt_nouns") | syntax.INTENT_NOUNS
     # "drafts implying lifting sanctions": the content of a document
     return not (gerund and not is_head and parent.lemma_.lower() not in carriers)
+
+
+def _hoped_for(kit: Kit, current: Token) -> bool:
+    """Another side's act someone hopes for or expects ("the EU hopes *Russia will withdraw*", "Moscow expects
+    *Washington to leave*"); "Russia expects to finish the drills" (its own plan) stays, marked future."""
+    parent = current.head
+    verbs = kit.words("expectation_verbs")
+    if current.dep_ not in ("ccomp", "xcomp") or (parent.lemma_.lower() not in verbs and parent.lower_ not in verbs):
+        return False
+    hoper = syntax.first_child(parent, "nsubj")
+    doer = syntax.first_child(current, "nsubj") or syntax.first_child(parent, "dobj")
+    return hoper is not None and doer is not None and doer.i != hoper.i
 
 
 def _purpose_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Frame], is_head: bool) -> bool:
@@ -103,9 +117,11 @@ def _purpose_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Fra
 
 def _mention_allows(kit: Kit, current: Token, frames: dict[int, Frame], is_head: bool) -> bool:
     """An event named inside a noun phrase ("the chances of resuming talks") or as what is alleged."""
-    if not is_head:
-        return True
     dep, parent = current.dep_, current.head
+    if not is_head:
+        # anywhere in what an accusation alleges ("accused X of deceiving Moscow *by expanding* ..."): alleged
+        alleging = parent.head.i in frames and frames[parent.head.i].entry.wrap == "allege"
+        return not (dep == "pcomp" and parent.pos_ == "ADP" and alleging and parent.lower_ in ("of", "for"))
     if syntax.intent_noun(current) is not None:
         return True  # "has no plans to send troops": the holder's own intended act (flags mark it future)
     if dep == "pcomp" and parent.pos_ == "ADP":

@@ -41,6 +41,8 @@ def actors_of(
         return []
     conjuncts = [] if _apposition_misread(token) else syntax.conjuncts(token)
     heads = [token] + [c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if syntax.is_actorish(token, kit.agent_words):  # "arming Kyiv and holding drills": no party of the act
+        heads = [token] + [c for c in heads[1:] if syntax.is_actorish(c, kit.agent_words)]
     holders = _holders_of(kit, token)
     if holders:  # "the presidents of Kenya and Tanzania": one actor per country
         heads = holders

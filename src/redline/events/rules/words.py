@@ -54,6 +54,7 @@ WORD_KEYS = (
     "neutral_sources",
     "claim_verbs",
     "claim_nouns",
+    "expectation_verbs",
     "allegation_verbs",
     "response_verbs",
     "forceful_manners",

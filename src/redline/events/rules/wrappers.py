@@ -113,6 +113,10 @@ def _denies_fact(kit: Kit, token: Token, content: Content) -> bool:
     and "denied the request" still refuse."""
     if token.lemma_.lower() not in kit.deny_lemmas or content.token is None:
         return False
+    for obj in syntax.children(token, "dobj"):
+        intended = syntax.children(obj, "acl") + [g for p in syntax.children(obj, "prep") for g in p.children]
+        if obj.lemma_.lower() in syntax.INTENT_NOUNS and any(c.pos_ in ("VERB", "AUX") for c in intended):
+            return True  # "denies any plan to invade": a denied intention ("rejected a peace plan" refuses one)
     clause = syntax.first_child(token, "ccomp")
     if clause is None:
         clause = next((c for c in token.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None)
