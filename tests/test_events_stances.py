@@ -182,3 +182,21 @@ def test_a_coordinated_non_party_is_no_recipient() -> None:
     events = _coded("The Kremlin says NATO raises tensions by arming Kyiv and holding drills near its borders.")
     aid = [e for e in events if e[0] == "AID"]
     assert aid and all(e[2] == ["UKR"] for e in aid)
+
+
+def test_refraining_from_an_act_does_not_do_it() -> None:
+    (event,) = _events("Serbia refrained from sending troops to the border with Kosovo.")
+    assert event.event_type == "MOBILIZE" and event.modality == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "modality"),
+    [
+        ("It was not Kyiv that shelled the village, the ministry in Moscow admitted.", "UKR", "negated"),
+        ("It was Hamas that attacked the convoy, the Israeli army said.", "PSE", "claimed"),
+    ],
+)
+def test_a_cleft_names_its_focus_as_the_actor_and_can_deny_the_act(text: str, actor: str, modality: str) -> None:
+    attacks = [e for e in _events(text) if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert [a.country for a in attacks[0].actor] == [actor] and attacks[0].modality == modality

@@ -262,6 +262,32 @@ def is_actorish(token: Token, agent_words: frozenset[str]) -> bool:
     return False
 
 
+def cleft_focus(token: Token) -> Token | None:
+    """The focused phrase of a cleft whose clause ``token`` heads: "it was *Russia* that attacked the convoy"
+    (parsed with the clause as a relative clause of "Russia" or as a complement of "was")."""
+    if tree.is_root(token):
+        return None
+    if token.dep_ == "relcl" and token.head.dep_ == "attr" and not tree.is_root(token.head):
+        focus, copula = token.head, token.head.head
+    elif token.dep_ == "ccomp" and token.head.lemma_.lower() == "be":
+        copula = token.head
+        focus = first_child(copula, "attr")
+        if focus is None or focus.i > token.i:
+            return None
+    else:
+        return None
+    if copula.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    return focus
+
+
+def cleft_negated(token: Token) -> bool:
+    """A cleft whose copula is negated: "it was *not* Russia that was placing missiles" denies the clause (the
+    negation sits on "was", the act in the clause of the focused name)."""
+    focus = cleft_focus(token)
+    return focus is not None and any(c.dep_ == "neg" for c in focus.head.children)
+
+
 def negated(token: Token, negation_words: frozenset[str]) -> bool:
     """A ``neg`` dependent (not, n't, never) on the predicate (or on the copula of an adjective or noun
     predicate: "was *not* ready to agree") or, for "no" objects, on its direct object."""

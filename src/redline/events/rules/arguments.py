@@ -25,6 +25,9 @@ def subject(kit: Kit, token: Token) -> tuple[Token | None, str]:
     subj, how = syntax.subject(token, kit.words("object_control"))
     if subj is not None and subj.dep_ == "expl":
         return None, ""
+    focus = syntax.cleft_focus(token) if subj is not None and subj.lower_ in ("that", "who") else None
+    if focus is not None:
+        return focus, how  # "it was Russia that attacked": the focused name acts
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.lower_ in kit.words("relative_pronouns"):
         clause = tree.climb(
             syntax.governing_verb(subj),

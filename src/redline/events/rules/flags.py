@@ -27,7 +27,7 @@ def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
     """Mark the event negated, future and hypothetical, find its voice, and apply PLOVER's mood rules."""
     head = item.head
     if not item.speech:
-        item.negated = item.negated or syntax.negated(head, kit.negation)
+        item.negated = item.negated or syntax.negated(head, kit.negation) or syntax.cleft_negated(head)
     top = head if syntax.is_verbal(head) or head.pos_ == "ADJ" else syntax.governing_verb(head)
     top = _through_wrappers(kit, item, top)
     if syntax.is_future(top, kit.future_aux) and item.type != "AGREE":
