@@ -200,3 +200,14 @@ def test_a_cleft_names_its_focus_as_the_actor_and_can_deny_the_act(text: str, ac
     attacks = [e for e in _events(text) if e.event_type == "ASSAULT"]
     assert len(attacks) == 1
     assert [a.country for a in attacks[0].actor] == [actor] and attacks[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Government soldiers looted shops in the northern town.", "COERCE"),  # armed forces seize property
+        ("Angry crowds looted shops in the northern town.", "PROTEST"),  # a riot
+    ],
+)
+def test_looting_by_soldiers_is_seizure_and_by_crowds_a_riot(text: str, event_type: str) -> None:
+    assert [e.event_type for e in _events(text)] == [event_type]
