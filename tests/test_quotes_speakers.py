@@ -511,6 +511,7 @@ def test_an_appositive_remark_reports_only_its_own_clause() -> None:
 
 
 def test_a_campaign_or_association_speaks_like_any_organisation() -> None:
-    quotes = _quotes_of("The teachers' association called the new rules unfair and politically motivated.", "2016-09-20")
+    text = "The teachers' association called the new rules unfair and politically motivated."
+    quotes = _quotes_of(text, "2016-09-20")
     assert [q.text for q in quotes] == ["the new rules unfair and politically motivated"]
     assert "association" in (quotes[0].speaker.mention or "")
