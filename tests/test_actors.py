@@ -136,7 +136,8 @@ def test_titles_alone_name_the_holder_on_the_article_date(resolver, text, date, 
         ("Trump's lawyer", None, "USA"),
         # an envoy acts for the sending state, and the host picks the holder
         ("US Ambassador to the OSCE Michael Carpenter", "Michael Carpenter", "USA"),  # sent by the US, not the OSCE
-        ("Russia's ambassador to the UN", None, "RUS"),  # never the Russian ambassador to the United States
+        # never the Russian ambassador to the United States, nor the deputy at the UN mission
+        ("Russia's ambassador to the UN", "Vasily Nebenzya", "RUS"),
         ("the Russian ambassador to the United States", "Anatoly Antonov", "RUS"),
         ("the US ambassador to the UN", "Linda Thomas-Greenfield", "USA"),
     ],

@@ -122,6 +122,8 @@ class ArticleContext:
         has exactly one ("Russia's envoy to the UN")."""
         holders = self.kb.holders(reading.country or "", "ambassador", self.interpreter.date)
         fits = {p.id: (p, r) for p, r in holders if _title_names(r.title, host, self.kb)}
+        if len(fits) > 1:  # "ambassador" names the head of the mission, not a deputy of it
+            fits = {k: (p, r) for k, (p, r) in fits.items() if not DEPUTY_WORDS & set(fold(r.title).split())}
         if len(fits) == 1:
             person, role = next(iter(fits.values()))
             self.interpreter.from_person(reading, person, role)
@@ -163,6 +165,7 @@ class ArticleContext:
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "'"})
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "alternate"})
 ENVOY_OFFICES = frozenset({"ambassador"})
 
 
