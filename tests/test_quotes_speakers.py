@@ -515,3 +515,13 @@ def test_a_campaign_or_association_speaks_like_any_organisation() -> None:
     quotes = _quotes_of(text, "2016-09-20")
     assert [q.text for q in quotes] == ["the new rules unfair and politically motivated"]
     assert "association" in (quotes[0].speaker.mention or "")
+
+
+def test_an_envoy_named_after_the_host_speaks_for_the_sending_state() -> None:
+    text = (
+        "Canada's Ambassador to the OSCE Melanie Brunet said the mission would stay. "
+        "\u201cWe are not leaving,\u201d she told reporters."
+    )
+    quotes = _quotes_of(text, "2022-01-13")
+    assert len(quotes) == 2
+    assert [q.speaker.country for q in quotes] == ["CAN", "CAN"]  # never the OSCE, the host

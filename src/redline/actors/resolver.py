@@ -147,6 +147,9 @@ class ArticleContext:
             if reading is None or (reading.country is None and reading.sector is None and reading.name is None):
                 continue
             found.append((grp, reading, emit))
+        for (envoy, sent, _), (host, named, _) in zip(found, found[1:], strict=False):
+            if _envoy_to(envoy, host, toks) and any(c.kind in PERSONISH for c in host.comps):
+                named.country = sent.country or named.country  # "US Ambassador to the OSCE Michael Carpenter"
         distribute([(g, r) for g, r, _ in found], toks)
         out: list[Found] = [(g, r, extend_left(g, toks, doc_text), g.j) for g, r, emit in found if emit or r.shared]
         appositions(out, toks)

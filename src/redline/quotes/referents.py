@@ -102,6 +102,10 @@ class ReferentReader:
             # "Russia's top diplomat, Sergei Lavrov": the title is the noun the name stands beside
             start, _ = phrases.core_span(head.head)
             title = [t for t in self.doc[start : head.head.i + 1] if t.dep_ not in ("det", "punct")]
+        elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in lex.ROLE_WORDS:
+            # "US Ambassador to the OSCE Michael Carpenter": the envoy's title (of the sending state) opens it
+            start, _ = phrases.core_span(head.head.head)
+            title = [t for t in self.doc[start : span.start] if t.dep_ not in ("det", "punct")]
         referent = self.find(name, kind)
         if referent is None:
             referent = Referent(name=name, kind=kind)
