@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,7 @@ class ArticleContext:
             if reading is None or (reading.country is None and reading.sector is None and reading.name is None):
                 continue
             found.append((grp, reading, emit))
-        for (envoy, sent, _), (host, named, _) in zip(found, found[1:], strict=False):
+        for (envoy, sent, _), (host, named, _) in pairwise(found):
             if _envoy_to(envoy, host, toks) and any(c.kind in PERSONISH for c in host.comps):
                 named.country = sent.country or named.country  # "US Ambassador to the OSCE Michael Carpenter"
         distribute([(g, r) for g, r, _ in found], toks)
