@@ -525,3 +525,12 @@ def test_an_envoy_named_after_the_host_speaks_for_the_sending_state() -> None:
     quotes = _quotes_of(text, "2022-01-13")
     assert len(quotes) == 2
     assert [q.speaker.country for q in quotes] == ["CAN", "CAN"]  # never the OSCE, the host
+
+
+def test_a_place_the_parser_hangs_a_relative_clause_on_is_no_speaker() -> None:
+    text = (
+        "The ministry said NATO should drop the declaration adopted at its summit in Vilnius, which said "
+        "Moldova would one day join the bloc."
+    )
+    quotes = [q for q in _quotes_of(text, "2023-08-01") if q.text.startswith("Moldova would")]
+    assert len(quotes) == 1 and quotes[0].speaker.country != "LTU" and quotes[0].speaker.name != "Vilnius"

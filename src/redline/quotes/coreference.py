@@ -60,7 +60,7 @@ class Coreference:
     def resolve(self, token: Token, index: int, *, exclude: tuple[int, int] | None = None) -> Resolution:
         """The speaker a subject token stands for; ``exclude`` is the cue's reported clause (not a candidate)."""
         if token.lower_ in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            token = token.head.head
+            token = phrases.relative_antecedent(token)
         low = token.lower_
         if low in lex.PRONOUN_GENDER or low in lex.ORG_PRONOUNS:
             resolution = Resolution(token.text, token.idx, token.idx + len(token))

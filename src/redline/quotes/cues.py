@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
+from redline.quotes.phrases import relative_antecedent
 from redline.tree import appositive_subject, climb, is_root, same
 
 EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
@@ -114,7 +115,7 @@ def can_say(subject: Token, lemma: str) -> bool:
     if speaker_like(subject):
         return True
     if subject.lower_ in lex.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and not is_root(subject.head):
-        subject = subject.head.head  # "an architect who said ...": the one the relative clause is about
+        subject = relative_antecedent(subject)  # "an architect who said ...": the one the relative clause is about
     if lemma not in lex.OPEN_SUBJECT_VERBS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     return subject.lemma_.lower() not in lex.NON_AGENTS and subject.lower_ not in lex.NON_AGENTS
@@ -143,7 +144,7 @@ def speaker_like(token: Token) -> bool:
     """Whether a subject can speak: a pronoun, a name, or a noun for people, offices, organisations or documents."""
     low = token.lower_
     if low in lex.RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and not is_root(token.head):
-        return speaker_like(token.head.head)
+        return speaker_like(relative_antecedent(token))
     if low in lex.PRONOUN_GENDER or low in lex.ORG_PRONOUNS or low in lex.UNRESOLVED_PRONOUNS:
         return True
     if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

@@ -127,3 +127,16 @@ def governing_verb(token: Token) -> Token | None:
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"})
+
+
+def relative_antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the head of its relative clause's noun, past a place the parser
+    hung the clause on ("the declaration adopted at its summit *in Bucharest, which said* ...": not Bucharest)."""
+    antecedent = relative.head.head
+    for _ in range(2):
+        prep = antecedent.head
+        located = antecedent.dep_ == "pobj" and prep.lower_ in lex.LOCATIVE_PREPOSITIONS and antecedent.ent_type_
+        if not located or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        antecedent = prep.head
+    return antecedent
