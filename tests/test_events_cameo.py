@@ -31,17 +31,20 @@ def _only(text: str, event_type: str, coder: EventCoder | None = None) -> Event:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "event_type"),
     [
-        "The military council lifted the curfew in the capital on Sunday.",
-        "Authorities in Yangon eased restrictions on public gatherings this week.",
+        ("The military council lifted the curfew in the capital on Sunday.", "CONCEDE"),
+        ("Authorities in Yangon eased restrictions on public gatherings this week.", "CONCEDE"),
+        # releasing seized property is a retreat like releasing people (CAMEO 0842)
+        ("Iran released the seized oil tanker on Friday.", "RETREAT"),
+        ("A Swiss court released the frozen assets of the former minister's family.", "RETREAT"),
     ],
 )
-def test_a_concession_done_is_material_cooperation(text: str) -> None:
-    event = _only(text, "CONCEDE")
-    assert event.cameo_root == "08"
-    assert event.quad == 1  # PLOVER counts a concession as verbal ...
-    assert cameo_quad(event) == 2  # ... CAMEO data as material
+def test_a_concession_or_release_done_is_material_cooperation(text: str, event_type: str) -> None:
+    event = _only(text, event_type)
+    assert event.cameo_root == "08" and cameo_quad(event) == 2  # CAMEO data count it as material
+    if event_type == "CONCEDE":
+        assert event.quad == 1  # PLOVER counts a concession as verbal
 
 
 @pytest.mark.parametrize(
@@ -76,18 +79,6 @@ def test_a_demand_is_a_cameo_demand_and_an_appeal_an_appeal() -> None:
     assert demand.cameo_root == "10" and cameo_quad(demand) == 3
     assert pressed.cameo_root == "10"  # pressing insists: a demand, not an appeal
     assert appeal.cameo_root == "02" and cameo_quad(appeal) == 0
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Iran released the seized oil tanker on Friday.",
-        "A Swiss court released the frozen assets of the former minister's family.",
-    ],
-)
-def test_releasing_seized_property_is_a_retreat(text: str) -> None:
-    event = _only(text, "RETREAT")
-    assert event.cameo_root == "08" and cameo_quad(event) == 2
 
 
 def test_releasing_a_statement_is_no_retreat() -> None:
