@@ -534,3 +534,9 @@ def test_a_place_the_parser_hangs_a_relative_clause_on_is_no_speaker() -> None:
     )
     quotes = [q for q in _quotes_of(text, "2023-08-01") if q.text.startswith("Moldova would")]
     assert len(quotes) == 1 and quotes[0].speaker.country != "LTU" and quotes[0].speaker.name != "Vilnius"
+
+
+def test_told_someone_to_act_reports_the_directive() -> None:
+    quotes = _quotes_of("The governor told state agencies to prepare for a long shutdown.", "2016-09-20")
+    assert [q.text for q in quotes] == ["state agencies to prepare for a long shutdown"]
+    assert quotes[0].speaker.mention == "The governor"
