@@ -160,6 +160,7 @@ def test_expelling_members_of_a_mission_is_a_sanction() -> None:
         "The EU hopes Belarus will free the jailed opposition leaders.",  # another side's act, hoped for
         "Ankara expects Stockholm to extradite the suspects.",
         "Tokyo denied any plan to deploy troops to the islands.",  # a denied intention, not a refusal
+        "The Kremlin denies any such plan.",
         "Assurances were given to the Soviet leadership in 1990.",  # "given to" is no concession
     ],
 )
@@ -211,3 +212,10 @@ def test_a_cleft_names_its_focus_as_the_actor_and_can_deny_the_act(text: str, ac
 )
 def test_looting_by_soldiers_is_seizure_and_by_crowds_a_riot(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)] == [event_type]
+
+
+def test_a_claim_dismissed_in_a_reduced_relative_is_the_dismisser_s_own_act() -> None:
+    """ "X accused Y of Z, an allegation W dismissed": W's rejection is W's act, not something X claims."""
+    events = _events("Moscow accused Ukrainian forces of shelling the plant, an allegation Kyiv dismissed as lies.")
+    rejections = [e for e in events if e.event_type == "REJECT"]
+    assert rejections and all(e.modality == "asserted" for e in rejections)

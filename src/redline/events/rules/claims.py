@@ -96,9 +96,11 @@ def _claim_content(kit: Kit, clause: Token) -> bool:
     noun = clause.head
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     # its own subject, not a relative pronoun ("information that *Russia* positioned", parsed acl or relcl;
-    # not "information that reached us")
+    # not "information that reached us"), and a "that" of its own: "an allegation the Pentagon dismissed" is a
+    # relative clause with a gap, about the allegation
     own = any(c.lower_ not in kit.words("relative_pronouns") for c in subjects)
-    return own and noun.lemma_.lower() in kit.words("claim_nouns")
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return own and marked and noun.lemma_.lower() in kit.words("claim_nouns")
 
 
 def _purpose(clause: Token) -> bool:

@@ -115,7 +115,8 @@ def _denies_fact(kit: Kit, token: Token, content: Content) -> bool:
         return False
     for obj in syntax.children(token, "dobj"):
         intended = syntax.children(obj, "acl") + [g for p in syntax.children(obj, "prep") for g in p.children]
-        if obj.lemma_.lower() in syntax.INTENT_NOUNS and any(c.pos_ in ("VERB", "AUX") for c in intended):
+        denial = token.lemma_.lower() == "deny" or any(c.pos_ in ("VERB", "AUX") for c in intended)
+        if obj.lemma_.lower() in syntax.INTENT_NOUNS and denial:
             return True  # "denies any plan to invade": a denied intention ("rejected a peace plan" refuses one)
     clause = syntax.first_child(token, "ccomp")
     if clause is None:
