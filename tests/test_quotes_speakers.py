@@ -540,3 +540,15 @@ def test_told_someone_to_act_reports_the_directive() -> None:
     quotes = _quotes_of("The governor told state agencies to prepare for a long shutdown.", "2016-09-20")
     assert [q.text for q in quotes] == ["state agencies to prepare for a long shutdown"]
     assert quotes[0].speaker.mention == "The governor"
+
+
+def test_a_bare_title_takes_the_last_compatible_speaker_whatever_the_resolver_remembers() -> None:
+    """ "the diplomat" names no country itself: the last diplomat mentioned speaks, not the first one."""
+    text = (
+        "Deputy Secretary of State Wendy Sherman said the American side had pushed back on the proposals.\n\n"
+        "Her Russian counterpart, Deputy Foreign Minister Sergei Ryabkov, called the talks difficult. He told "
+        "journalists that Moscow had no plans to attack Ukraine.\n\n"
+        "But the diplomat stressed that Russia's main demand was unchanged."
+    )
+    quotes = [q for q in _quotes_of(text, "2022-01-10") if "main demand" in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker.name == "Sergei Ryabkov"

@@ -289,7 +289,10 @@ class Coreference:
 
     def _phrase_country(self, span: Span) -> str | None:
         """The country a title phrase places its holder in, as the actor resolver reads it ("the *Kremlin*
-        leader", "the White House spokesman"); None when it names none."""
+        leader", "the White House spokesman"); None when it names none. A bare title ("the diplomat") names no
+        place: what the resolver would add comes from its memory of the article, not from the phrase."""
+        if all(t.i == span.root.i or t.dep_ in ("det", "punct") for t in span):
+            return None
         actor = self.enrichment.resolve_actor(span.text, -1, -1)
         return actor.country if actor is not None else None
 
