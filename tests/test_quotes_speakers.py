@@ -552,3 +552,14 @@ def test_a_bare_title_takes_the_last_compatible_speaker_whatever_the_resolver_re
     )
     quotes = [q for q in _quotes_of(text, "2022-01-10") if "main demand" in q.text]
     assert len(quotes) == 1 and quotes[0].speaker.name == "Sergei Ryabkov"
+
+
+def test_a_reporting_verb_coordinated_inside_what_was_said_keeps_the_outer_speaker() -> None:
+    """ "X said the moves were raising tension, and insisted that ...": the parser hangs "insisted" on the
+    reported clause, whose subject ("the moves") cannot speak; X insists."""
+    text = (
+        "Foreign ministry spokeswoman Mao Ning said the sanctions by Washington were hurting trade, and insisted "
+        "that China was not the cause of the tension."
+    )
+    quotes = [q for q in _quotes_of(text, "2024-03-10") if "not the cause" in q.text]
+    assert len(quotes) == 1 and "Mao Ning" in (quotes[0].speaker.mention or "")

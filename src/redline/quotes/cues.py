@@ -192,7 +192,12 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     outer = next((a for a in token.ancestors if a.i in cues and a.i != token.i), None)
     if outer is not None and (participle or cues[outer.i] == cues.get(token.i)):
         return subject_of(outer, cues, depth + 1)
-    return subject_of(head, cues, depth + 1)
+    inner = subject_of(head, cues, depth + 1)
+    if outer is not None and inner is not None and not speaker_like(inner):
+        # "Peskov said the moves were raising tension, and insisted that ...": the coordination belongs to the
+        # outer cue, whose speaker insists; the moves say nothing
+        return subject_of(outer, cues, depth + 1)
+    return inner
 
 
 def _inserted_participle(token: Token) -> Token | None:
