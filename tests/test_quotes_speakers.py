@@ -563,3 +563,8 @@ def test_a_reporting_verb_coordinated_inside_what_was_said_keeps_the_outer_speak
     )
     quotes = [q for q in _quotes_of(text, "2024-03-10") if "not the cause" in q.text]
     assert len(quotes) == 1 and "Mao Ning" in (quotes[0].speaker.mention or "")
+
+
+def test_a_verb_misread_as_a_plural_noun_is_no_speaker() -> None:
+    text = "Minsk has repeatedly denied hosting the drills and rejects claims that it plans to join the war."
+    assert all((q.speaker.mention or "").lower() != "rejects" for q in _quotes_of(text, "2022-02-01"))
