@@ -219,3 +219,15 @@ def test_a_claim_dismissed_in_a_reduced_relative_is_the_dismisser_s_own_act() ->
     events = _events("Moscow accused Ukrainian forces of shelling the plant, an allegation Kyiv dismissed as lies.")
     rejections = [e for e in events if e.event_type == "REJECT"]
     assert rejections and all(e.modality == "asserted" for e in rejections)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Khartoum expelled the aid agencies working in Darfur.", "SANCTION"),  # an organisation sent away
+        ("The junta forced the UN refugee agency out of the country.", "SANCTION"),
+        ("Police forced the protesters out of the square.", "COERCE"),  # people driven out
+    ],
+)
+def test_expelling_an_agency_is_a_sanction_and_driving_people_out_coercion(text: str, event_type: str) -> None:
+    assert [e.event_type for e in _events(text)] == [event_type]
