@@ -568,3 +568,19 @@ def test_a_reporting_verb_coordinated_inside_what_was_said_keeps_the_outer_speak
 def test_a_verb_misread_as_a_plural_noun_is_no_speaker() -> None:
     text = "Minsk has repeatedly denied hosting the drills and rejects claims that it plans to join the war."
     assert all((q.speaker.mention or "").lower() != "rejects" for q in _quotes_of(text, "2022-02-01"))
+
+
+def test_a_surname_the_tagger_misses_still_keeps_her_in_the_discourse() -> None:
+    """The pinned tagger sees no entity in "Baerbock travelled ..." at the start of a paragraph; the name is
+    still hers, so the "she" after it is too."""
+    text = (
+        "German Foreign Minister Annalena Baerbock met Sergei Lavrov in Moscow. There was no alternative to "
+        "diplomacy, she told reporters.\n\n"
+        "Lavrov called the talks useful. He said Moscow was waiting for written answers.\n\n"
+        "The Russian minister also said that attempts to politicise the pipeline were counterproductive.\n\n"
+        "Baerbock travelled to Moscow from Kyiv, where on Monday she met Foreign Minister Dmytro Kuleba and "
+        "assured him of Germany's support. In Kyiv she said any further escalation by Russia would carry a high "
+        "price."
+    )
+    quotes = [q for q in _quotes_of(text, "2022-01-18") if "high" in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker.name == "Annalena Baerbock"

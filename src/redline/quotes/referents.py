@@ -55,6 +55,20 @@ class ReferentReader:
             self._seen.add((ent.start, ent.end))
             referent = self.named(ent, kind)
             self.mention(referent, ent.root, index, main_verbs)
+        self._known_names(sent, index, main_verbs)
+
+    def _known_names(self, sent: Span, index: int, main_verbs: set[int]) -> None:
+        """A person already named, called by surname where the tagger saw no entity ("Baerbock travelled to
+        Moscow" at the start of a paragraph): still a mention, so a later "she" finds her."""
+        covered = {t.i for ent in sent.ents for t in ent}
+        for token in sent:
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or self.quoted(token.idx):
+                continue
+            if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+                continue  # part of a longer name the tagger did not see: not a bare surname
+            known = [r for r in self.memory.referents if r.kind == "person" and r.name.split()[-1:] == [token.text]]
+            if len({id(r) for r in known}) == 1:
+                self.mention(known[0], token, index, main_verbs)
 
     def kind(self, ent: Span) -> str | None:
         if ent.label_ in NAME_LABELS:
