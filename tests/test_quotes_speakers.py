@@ -584,3 +584,16 @@ def test_a_surname_the_tagger_misses_still_keeps_her_in_the_discourse() -> None:
     )
     quotes = [q for q in _quotes_of(text, "2022-01-18") if "high" in q.text]
     assert len(quotes) == 1 and quotes[0].speaker.name == "Annalena Baerbock"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NATO defence ministers met in Brussels. Allies are sending ships east, the alliance said on Monday.",
+         "North Atlantic Treaty Organization"),
+        ("The central bank raised rates. The alliance said it would respond.", None),  # no alliance in the article
+    ],
+)  # fmt: skip
+def test_a_bare_organisation_noun_is_the_organisation_the_article_is_about(text: str, name: str | None) -> None:
+    quotes = _quotes_of(text, "2022-01-24")
+    assert len(quotes) == 1 and quotes[0].speaker.name == name

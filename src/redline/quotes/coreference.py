@@ -143,6 +143,8 @@ class Coreference:
             referent = self._org_noun(head.lower_) if phrases.definite(span) else None
             if referent is None and phrases.described(span, head):
                 referent = self.reader.described_org(span)  # "Russian state media", "a Pentagon spokesman's office"
+            if referent is None and phrases.definite(span):
+                referent = self._context_org(span)  # "the alliance" in an article about NATO
             return referent
         return None
 
@@ -340,6 +342,22 @@ class Coreference:
         if known is None:
             self.memory.referents.append(candidate)
         return candidate
+
+    def _context_org(self, span: Span) -> Referent | None:
+        """The organisation a bare noun stands for in this article, as the actor resolver reads it ("the alliance"
+        after "NATO": the knowledge base's context nouns and the article's memory)."""
+        for mention in self.memory.mentions:  # the resolver learns the article's organisations in reading order
+            if mention.start < span.start_char and mention.referent.kind == "org":
+                self.enrichment.enrich(mention.referent)
+        actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
+        if actor is None or not actor.kb_id or not actor.name:
+            return None
+        referent = self.reader.find(actor.name, "org") or Referent(name=actor.name, kind="org")
+        if referent.actor is None:
+            referent.actor, referent.resolved = actor, True
+        if referent not in self.memory.referents:
+            self.memory.referents.append(referent)
+        return referent
 
     def _org_noun(self, lemma: str) -> Referent | None:
         for mention in reversed(self.memory.mentions):
