@@ -542,16 +542,36 @@ def test_told_someone_to_act_reports_the_directive() -> None:
     assert quotes[0].speaker.mention == "The governor"
 
 
-def test_a_bare_title_takes_the_last_compatible_speaker_whatever_the_resolver_remembers() -> None:
-    """ "the diplomat" names no country itself: the last diplomat mentioned speaks, not the first one."""
-    text = (
-        "Deputy Secretary of State Wendy Sherman said the American side had pushed back on the proposals.\n\n"
-        "Her Russian counterpart, Deputy Foreign Minister Sergei Ryabkov, called the talks difficult. He told "
-        "journalists that Moscow had no plans to attack Ukraine.\n\n"
-        "But the diplomat stressed that Russia's main demand was unchanged."
-    )
-    quotes = [q for q in _quotes_of(text, "2022-01-10") if "main demand" in q.text]
-    assert len(quotes) == 1 and quotes[0].speaker.name == "Sergei Ryabkov"
+BARE_TITLE = (
+    "Deputy Secretary of State Wendy Sherman said the American side had pushed back on the proposals.\n\n"
+    "Her Russian counterpart, Deputy Foreign Minister Sergei Ryabkov, called the talks difficult. He told "
+    "journalists that Moscow had no plans to attack Ukraine.\n\n"
+    "But the diplomat stressed that Russia's main demand was unchanged."
+)
+MISSED_SURNAME = (
+    "German Foreign Minister Annalena Baerbock met Sergei Lavrov in Moscow. There was no alternative to "
+    "diplomacy, she told reporters.\n\n"
+    "Lavrov called the talks useful. He said Moscow was waiting for written answers.\n\n"
+    "The Russian minister also said that attempts to politicise the pipeline were counterproductive.\n\n"
+    "Baerbock travelled to Moscow from Kyiv, where on Monday she met Foreign Minister Dmytro Kuleba and "
+    "assured him of Germany's support. In Kyiv she said any further escalation by Russia would carry a high "
+    "price."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # "the diplomat" names no country itself: the last diplomat mentioned speaks, not the first one
+        (BARE_TITLE, "main demand", "Sergei Ryabkov"),
+        # the pinned tagger sees no entity in "Baerbock travelled ..." at a paragraph start; the name is still
+        # hers, so the "she" after it is too
+        (MISSED_SURNAME, "high price", "Annalena Baerbock"),
+    ],
+)
+def test_the_discourse_keeps_the_last_compatible_speaker(text: str, fragment: str, name: str) -> None:
+    quotes = [q for q in _quotes_of(text, "2022-01-18") if fragment in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker.name == name
 
 
 def test_a_reporting_verb_coordinated_inside_what_was_said_keeps_the_outer_speaker() -> None:
@@ -568,22 +588,6 @@ def test_a_reporting_verb_coordinated_inside_what_was_said_keeps_the_outer_speak
 def test_a_verb_misread_as_a_plural_noun_is_no_speaker() -> None:
     text = "Minsk has repeatedly denied hosting the drills and rejects claims that it plans to join the war."
     assert all((q.speaker.mention or "").lower() != "rejects" for q in _quotes_of(text, "2022-02-01"))
-
-
-def test_a_surname_the_tagger_misses_still_keeps_her_in_the_discourse() -> None:
-    """The pinned tagger sees no entity in "Baerbock travelled ..." at the start of a paragraph; the name is
-    still hers, so the "she" after it is too."""
-    text = (
-        "German Foreign Minister Annalena Baerbock met Sergei Lavrov in Moscow. There was no alternative to "
-        "diplomacy, she told reporters.\n\n"
-        "Lavrov called the talks useful. He said Moscow was waiting for written answers.\n\n"
-        "The Russian minister also said that attempts to politicise the pipeline were counterproductive.\n\n"
-        "Baerbock travelled to Moscow from Kyiv, where on Monday she met Foreign Minister Dmytro Kuleba and "
-        "assured him of Germany's support. In Kyiv she said any further escalation by Russia would carry a high "
-        "price."
-    )
-    quotes = [q for q in _quotes_of(text, "2022-01-18") if "high" in q.text]
-    assert len(quotes) == 1 and quotes[0].speaker.name == "Annalena Baerbock"
 
 
 @pytest.mark.parametrize(
