@@ -28,6 +28,11 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+def is_to_infinitive(token: Token) -> bool:
+    """A verb with its infinitive marker "to" ("*to stage* a provocation", "plans *to send*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def first_child(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:
@@ -202,7 +207,7 @@ def intent_noun(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.lower_ == "of" and not tree.is_root(head):
         head = head.head
-    elif token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    elif token.dep_ != "acl" or not is_to_infinitive(token):
         return None
     if head.lemma_.lower() in INTENT_NOUNS and head.dep_ in ("dobj", "attr") and not tree.is_root(head):
         return head

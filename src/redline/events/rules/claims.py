@@ -83,7 +83,7 @@ def _states(kit: Kit, item: Coded, voice: Voice) -> bool:
             return True
         if token.dep_ in ("relcl", "acl") and not _claim_content(kit, token):
             return False
-        if token.dep_ == "advcl" and (token.head.i == verb.i or not _purpose(token)):
+        if token.dep_ == "advcl" and (token.head.i == verb.i or not syntax.is_to_infinitive(token)):
             # an adverbial clause is background ("came after Moscow issued ..., requesting ..."), except the
             # purpose of a claimed act ("said Moscow sent agents *to stage an attack*"), which is claimed with it
             return False
@@ -101,10 +101,6 @@ def _claim_content(kit: Kit, clause: Token) -> bool:
     own = any(c.lower_ not in kit.words("relative_pronouns") for c in subjects)
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     return own and marked and noun.lemma_.lower() in kit.words("claim_nouns")
-
-
-def _purpose(clause: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
 def is_claimed(kit: Kit, item: Coded, speakers: list[Actor], actors: list[Actor]) -> bool:

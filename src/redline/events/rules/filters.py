@@ -95,7 +95,7 @@ def _hoped_for(kit: Kit, current: Token) -> bool:
 def _purpose_allows(kit: Kit, item: Coded, current: Token, frames: dict[int, Frame], is_head: bool) -> bool:
     """Purposes, "so that" clauses, consequences and the topics of protests are not events of their own."""
     dep, parent = current.dep_, current.head
-    to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+    to_clause = syntax.is_to_infinitive(current)
     purpose = dep in ("advcl", "xcomp") and to_clause
     if purpose and parent.i in frames and frames[parent.i].entry.wrap is None and is_head:
         return False

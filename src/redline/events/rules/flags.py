@@ -94,8 +94,7 @@ def _purpose(top: Token) -> bool:
     do. (When that other verb is itself an event, the purpose is no event of its own: see filters.)"""
     if top.dep_ != "advcl" or tree.is_root(top) or not syntax.is_verbal(top.head):
         return False
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
-    return to and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in top.children)
+    return syntax.is_to_infinitive(top) and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in top.children)
 
 
 def _intended(kit: Kit, item: Coded, holder: Token) -> None:

@@ -102,7 +102,7 @@ def demand_modal(kit: Kit, verb: Token) -> Token | None:
         if (
             head.lemma_.lower() == "have"
             and (head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBD" and head.dep_ == "ccomp"))
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and syntax.is_to_infinitive(verb)
             and syntax.first_child(head, "nsubj") is not None
             and syntax.first_child(head, "dobj") is None  # "has neither the judgment to be ..." owns, not must
         ):

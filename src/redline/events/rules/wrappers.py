@@ -387,8 +387,7 @@ def _complement(
     candidates += [
         child
         for child in syntax.children(token, "advcl")
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        and not any(c.dep_ == "mark" for c in child.children)
+        if syntax.is_to_infinitive(child) and not any(c.dep_ == "mark" for c in child.children)
     ]
     ccomps = syntax.children(token, "ccomp")
     candidates += ccomps
