@@ -116,6 +116,20 @@ def test_legacy_encoding_is_decoded(store: Store, tmp_path: Path) -> None:
     assert article.language == "fr"
 
 
+def test_a_file_name_dates_an_undated_article(store: Store, tmp_path: Path) -> None:
+    """Scrapers save articles as outlet_date_slug.txt: with no date in the text, the name's date is used; a date
+    line in the text wins over it."""
+    body = (
+        "The foreign ministers of Russia and China met in Moscow and agreed to coordinate their positions on "
+        "security guarantees, the two ministries said in a joint statement after the talks."
+    )
+    (tmp_path / "wire_2022-01-12_ministers-meet.txt").write_text(body)
+    (tmp_path / "wire_2022-01-12_dated.txt").write_text("Moscow, 14 January 2022\n\n" + body.replace("met", "spoke"))
+    ingest_paths([str(tmp_path)], store)
+    found = {Path(a.source).name: a.published for a in store.articles()}
+    assert found == {"wire_2022-01-12_ministers-meet.txt": "2022-01-12", "wire_2022-01-12_dated.txt": "2022-01-14"}
+
+
 def test_rerun_adds_nothing_and_glob_matches(store: Store, resources: Path) -> None:
     first = ingest_paths([str(resources / "ingest")], store)
     again = ingest_paths([str(resources / "ingest" / "*.txt"), str(resources / "ingest")], store)

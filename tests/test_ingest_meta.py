@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.ingest.meta import host, languages, outlet_name, parse_date
+from redline.ingest.meta import date_in_name, host, languages, outlet_name, parse_date
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,24 @@ def test_dates(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["yesterday", "2 hours ago", "Monday", "", None, "not a date at all 12"])
 def test_no_date_is_none_never_now(text: str | None) -> None:
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("corpus/politico_2016-09-22_house-panel-votes.txt", "2016-09-22"),
+        ("https://www.example.com/2021/12/17/world/europe/russia-nato.html", "2021-12-17"),
+        ("dumps/20211217-kremlin-statement.json", "2021-12-17"),
+        ("runs/2026-12-01/archive/outlet_2022_01_12_story.txt", "2022-01-12"),  # the file's, not the folder's
+        ("https://example.org/news/2022-01-12-talks/?seen=2022-02-01", "2022-01-12"),  # not the query's
+        ("notes/2021-02-30.txt", None),  # no such day
+        ("report_123456789.txt", None),
+        ("https://20211217.example.org/story", None),  # a host is no date
+        ("feed.jsonl#3", None),
+    ],
+)
+def test_dates_in_file_names_and_urls(name: str, iso: str | None) -> None:
+    assert date_in_name(name) == iso
 
 
 def test_outlet_hosts_and_names() -> None:

@@ -58,7 +58,23 @@ def particles(token: Token) -> set[str]:
         found.add(child.lower_)
         if child.dep_ == "prep":
             break
+    mark = for_clause_mark(token)
+    if mark is not None:
+        found.add(mark.lower_)
     return found
+
+
+def for_clause_mark(token: Token) -> Token | None:
+    """The "for" of a for-to clause right after a predicate ("called *for* Burma to institute reforms"): the
+    parser reads it as the mark of a clause rather than a preposition, but it selects the predicate's sense the
+    same way ("call for")."""
+    for child in token.children:
+        if child.dep_ not in ("advcl", "xcomp", "ccomp") or child.i < token.i:
+            continue
+        mark = first_child(child, "mark")
+        if mark is not None and mark.lower_ == "for" and first_child(child, "nsubj") is not None:
+            return mark
+    return None
 
 
 def is_passive(token: Token) -> bool:

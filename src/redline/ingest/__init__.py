@@ -154,6 +154,8 @@ def build_article(item: Item) -> Article:
         meta.parse_date(published)
         or meta.parse_date(cleaned.date_line)
         or next(filter(None, map(meta.parse_date, cleaned.caption_dates)), None)
+        or meta.date_in_name(url)
+        or meta.date_in_name(item.source)
     )
     original_url = cleaned.source_urls[-1] if cleaned.source_urls else None
     outlet = (

@@ -88,6 +88,29 @@ def parse_date(text: str | None) -> str | None:
     return parsed.strftime("%Y-%m-%d")
 
 
+NAMED_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def date_in_name(name: str | None) -> str | None:
+    """The day a file name or URL path gives ("outlet_2016-09-20_slug.txt", ".../2021/12/17/story.html",
+    "20211217-report.json"): how scrapers and news sites name what they save. A fallback for an article whose
+    text and metadata carry no date (the last such date in the name: the folder may be a collection's)."""
+    if not name:
+        return None
+    path = str(name)
+    if re.match(r"^[a-z]+://", path, flags=re.I):  # a URL's path: not its host, query or fragment
+        path = re.sub(r"^[a-z]+://[^/]+|[?#].*$", "", path, flags=re.I)
+    for match in reversed(list(NAMED_DATE.finditer(path))):
+        year, _sep, month, day = match.groups()
+        try:
+            return datetime(int(year), int(month), int(day)).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return None
+
+
 def _epoch(seconds: float) -> str | None:
     try:
         return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

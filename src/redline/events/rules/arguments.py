@@ -135,9 +135,13 @@ def _recipient(kit: Kit, token: Token, obj: Token | None, spec: str) -> Token | 
 
 
 def _controlled_object(kit: Kit, token: Token) -> Token | None:
-    """The object before a to-infinitive or clause: "urged *Uganda* to ...", "called on *X* to ..."."""
+    """The object before a to-infinitive or clause: "urged *Uganda* to ...", "called on *X* to ...", "called for
+    *Burma* to ..." (read as a preposition with a clause after it, or as a for-to clause)."""
+    mark = syntax.for_clause_mark(token)
+    if mark is not None:
+        return syntax.first_child(mark.head, "nsubj")
     if syntax.first_child(token, "xcomp") is None and syntax.first_child(token, "ccomp") is None:
-        return None
+        return _for_object(token)
     found = syntax.direct_object(token)
     if found is None and token.lemma_.lower() in kit.words("call_on_verbs"):
         found = syntax.prep_object(token, "on", "upon")
@@ -145,6 +149,15 @@ def _controlled_object(kit: Kit, token: Token) -> Token | None:
         return found
     ccomp = syntax.first_child(token, "ccomp")
     return syntax.first_child(ccomp, "nsubj") if ccomp is not None else None
+
+
+def _for_object(token: Token) -> Token | None:
+    """ "called for *Burma* to institute reforms", parsed as "for Burma" and a to-infinitive of the predicate."""
+    obj = syntax.prep_object(token, "for")
+    if obj is None:
+        return None
+    later = [c for c in token.children if c.dep_ == "advcl" and c.i > obj.i and syntax.is_to_infinitive(c)]
+    return obj if later else None
 
 
 def _object_part(token: Token, obj: Token | None, rest: str) -> Token | None:

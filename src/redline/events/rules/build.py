@@ -226,11 +226,15 @@ def _channel(item: Coded, token: Token, actor: Actor) -> bool:
 
 def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
     """A recipient that is the actor itself or the actor's own state ("Russia warned ... Russia's security"); a
-    person or body of the same country ("Trump demanded that Obama ...") is a recipient in its own right."""
+    person or body of the same country ("Trump demanded that Obama ...") is a recipient in its own right, and so
+    is a part of its society other than the actor's ("Taylor called on *Liberians* to stand by him": the
+    government addresses the civilians, a domestic dyad)."""
     if any(parties.same_actor(recipient, a) for a in actors):
         return True
     own = {a.country for a in actors if a.country}
     state_level = not recipient.name or recipient.kb_id == recipient.country
+    if recipient.sector and recipient.sector != "GOV" and all(a.sector != recipient.sector for a in actors):
+        return False
     return bool(recipient.country and recipient.country in own and state_level and not recipient.role)
 
 

@@ -1,0 +1,61 @@
+"""Whom a call is addressed to: the party asked to act, whatever shape the parser gives the request.
+
+- "called for X to do Y" is read by the parser either as "for X" plus an infinitive or as a for-to clause
+  ("for" marking a clause whose subject is X); either way X is asked;
+- a government addressing its own people ("called on Venezuelans to ...") is a domestic dyad, not the actor
+  talking to itself: a part of society other than the actor's is a recipient in its own right, while the
+  actor's own state ("called on Turkey to stand united", said by Turkey's president) is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.events import code_texts
+from redline.records import Event
+
+DAY = "2022-03-10"
+
+
+def _requests(text: str) -> list[Event]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return [e for e in events if e.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The Arab League had called for Syria to release all political prisoners before the summit.", "SYR"),
+        ("Several European governments called for Belarus to free the jailed opposition leader.", "BLR"),
+        ("The African Union called for Ethiopia to open talks with the rebels before the rainy season.", "ETH"),
+    ],
+)
+def test_the_party_of_a_for_to_request_is_asked(text: str, asked: str) -> None:
+    requests = _requests(text)
+    assert requests, text
+    assert [a.country for a in requests[0].recipient] == [asked]
+
+
+def test_a_call_for_an_act_is_not_a_call_on_its_object() -> None:
+    """ "called for the release of X": no infinitive, so no party is asked to act by that reading."""
+    (request,) = _requests("The EU called for the release of the detained journalists.")
+    assert [a.text for a in request.recipient] == ["the detained journalists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_country", "people"),
+    [
+        ("Venezuela's president called on Venezuelans to defend the revolution.", "VEN", "Venezuelans"),
+        ("The Nigerian army urged Nigerians to report suspicious movements near the border.", "NGA", "Nigerians"),
+    ],
+)
+def test_a_government_addressing_its_people_is_a_domestic_dyad(text: str, actor_country: str, people: str) -> None:
+    (request,) = _requests(text)
+    assert [a.country for a in request.actor] == [actor_country]
+    (recipient,) = request.recipient
+    assert (recipient.text, recipient.country, recipient.sector) == (people, actor_country, "CVL")
+
+
+def test_the_actor_s_own_state_is_no_recipient() -> None:
+    (request,) = _requests("Erdogan called on Turkey to stand united.")
+    assert request.recipient == []
