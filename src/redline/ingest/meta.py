@@ -88,9 +88,7 @@ def parse_date(text: str | None) -> str | None:
     return parsed.strftime("%Y-%m-%d")
 
 
-NAMED_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)[0-9]{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
-)
+NAMED_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])")
 
 
 def date_in_name(name: str | None) -> str | None:
