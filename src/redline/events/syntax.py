@@ -133,6 +133,20 @@ def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
         for child in token.children:
             if child.dep_ == "nsubjpass":
                 yield child
+    gap = relative_object(token)
+    if gap is not None:
+        yield gap
+
+
+def relative_object(token: Token) -> Token | None:
+    """The noun a relative clause's missing object stands for: "the questions (that) he was asked", "the aid
+    the EU sent" — a clause with a subject of its own and no object leaves the object to its antecedent."""
+    if token.dep_ != "relcl" or first_child(token, "dobj", "obj") is not None:
+        return None
+    subject = first_child(token, "nsubj", "nsubjpass")
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that":
+        return None
+    return token.head if token.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -382,9 +396,10 @@ def _inverted(clause: Token) -> bool:
         return False
     aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), None)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if aux is None or subject is None or aux.lower_ not in INVERSION_AUX:
+    if aux is None or aux.lower_ not in INVERSION_AUX:
         return False
-    return aux.i < subject.i and aux.i == clause.left_edge.i
+    # the parser may take the subject for a modifier of the verb ("Should *Azerbaijan* attack": compound)
+    return (subject is None or aux.i < subject.i) and aux.i == clause.left_edge.i
 
 
 def inside_conditional(token: Token, marks: frozenset[str]) -> bool:

@@ -40,6 +40,8 @@ def subject(kit: Kit, token: Token) -> tuple[Token | None, str]:
         outer, outer_how = syntax.subject(syntax.governing_verb(subj), kit.words("object_control"))
         if outer is not None and syntax.is_actorish(outer, kit.agent_words):
             return outer, outer_how
+    if subj is not None and subj.pos_ in ("VERB", "AUX"):
+        return None, ""  # a clause as subject ("*Having* people like him work for them helps them"): no one acts
     if subj is not None and not syntax.is_actorish(subj, kit.agent_words) and subj.pos_ != "PRON":
         poss = syntax.first_child(subj, "poss")
         if poss is not None and syntax.is_actorish(poss, kit.agent_words):

@@ -20,6 +20,7 @@ from redline.events.rules.codes import cameo_code
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.recipients import SENT_TYPES
+from redline.quotes.referents import gender_of
 from redline.records import Actor, Event, Place, Span
 
 PLACED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -143,13 +144,29 @@ def _rule(item: Coded) -> str:
     return rule
 
 
+def _speaker_fits(item: Coded, where: Where) -> bool:
+    """Whether a he/she of the reported clause can be its speaker ("Betty Shelby said *he* refused" is someone
+    else)."""
+    wanted = parties.PRONOUN_GENDER.get(item.actor.lower_) if item.actor is not None else None
+    voice = item.voice
+    if wanted is None or voice is None:
+        return True
+    known = set()
+    if voice.speaker is not None:
+        known.add(parties.mention_gender(voice.speaker, where.memory))
+    speaker = voice.quote.speaker if voice.quote is not None else None
+    if speaker is not None and speaker.name:
+        known.add(gender_of(speaker.name, set()))
+    return not (known - {None, wanted})
+
+
 def _acting(kit: Kit, item: Coded, where: Where, speakers: list[Actor]) -> list[Actor]:
     """Who acts: the speaker for speech acts and first-person clauses, else the actor phrase."""
     voice = item.voice
     if item.speaker_acts:
         return speakers
     pronoun = item.actor is not None and item.actor.pos_ == "PRON"
-    if pronoun and speakers and (kit.first(item.actor) or voice is not None):
+    if pronoun and speakers and (kit.first(item.actor) or voice is not None) and _speaker_fits(item, where):
         in_sentence = voice is not None and voice.speaker is not None and voice.speaker.sent == where.sent
         return speakers if in_sentence else [parties.relabel(a, item.actor) for a in speakers]
     if item.actor is not None:

@@ -107,15 +107,24 @@ def _intended(kit: Kit, item: Coded, holder: Token) -> None:
 
 
 def _possible(kit: Kit, top: Token) -> bool:
-    """A modal of possibility on the clause ("sanctions could include ...", "violence might erupt")."""
+    """A modal of possibility on the clause ("sanctions could include ...", "violence might erupt"), or the
+    reproach of what was not done ("Russia *should have been* consulted")."""
     current = top
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in kit.words("possibility_aux") for c in current.children):
+            return True
+        if _should_have(current):
             return True
         if current.dep_ not in ("xcomp", "conj") or tree.is_root(current):
             return False
         current = current.head
     return False
+
+
+def _should_have(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    advice = [c.i for c in auxes if c.lower_ in ("should", "ought")]
+    return bool(advice) and any(c.lemma_.lower() == "have" and c.i > advice[0] for c in auxes)
 
 
 def _future_rules(kit: Kit, item: Coded) -> None:

@@ -31,6 +31,7 @@ class Kit:
     marks: frozenset[str]
     negation: frozenset[str]
     modals: frozenset[str]
+    advice_modals: frozenset[str]
     threat_adjectives: frozenset[str]
     entitlements: frozenset[str]
     first_person: frozenset[str]
@@ -101,6 +102,7 @@ def make_kit(
         marks=lexicon.words("conditional_marks") - rules.words["not_conditions"],
         negation=lexicon.words("negation_words"),
         modals=lexicon.words("demand_modals"),
+        advice_modals=lexicon.words("appeal_modals"),
         threat_adjectives=lexicon.words("threat_adjectives"),
         entitlements=lexicon.words("entitlement_nouns"),
         first_person=lexicon.words("first_person"),

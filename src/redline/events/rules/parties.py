@@ -18,6 +18,8 @@ from redline.events import syntax
 from redline.events.actors import ActorContext
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Token, Voice
+from redline.quotes import lexicon as quote_words
+from redline.quotes.referents import gender_of
 from redline.records import Actor
 
 ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss")
@@ -139,15 +141,31 @@ def names_someone(kit: Kit, token: Token) -> bool:
     return inner is not None and inner.ent_type_ in syntax.ACTOR_ENTS
 
 
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
 def actor_of(
     kit: Kit, head: Token, ctx: ActorContext, memory: ArticleMemory, *, exclude: frozenset[int] = frozenset()
 ) -> Actor | None:
     """The actor one noun phrase (or pronoun) names; an unresolved phrase is kept as written."""
     if head.pos_ == "PRON":
         near = _antecedent_in_sentence(kit, head, exclude)
+        wanted = PRONOUN_GENDER.get(head.lower_)
+        while near is not None and wanted and mention_gender(near, memory) not in (wanted, None):
+            exclude = exclude | {near.i}  # "Betty Shelby said *he* refused": not her
+            near = _antecedent_in_sentence(kit, head, exclude)
         if near is not None:  # the named mention in this sentence stands for the pronoun
             return actor_of(kit, near, ctx, memory) or Actor(text=near.text, start=near.idx, end=near.idx + len(near))
-        antecedent = memory.antecedent(head.lower_)
+        antecedent = _remembered(memory, head.lower_)
         if antecedent is None:
             return Actor(text=head.text, start=head.idx, end=head.idx + len(head.text))
         return relabel(antecedent, head)
@@ -252,6 +270,35 @@ def _coordinated_modifiers(head: Token, ctx: ActorContext) -> list[Actor]:
         if len({a.country for a in actors}) > 1:
             return actors
     return []
+
+
+def actor_gender(actor: Actor) -> str | None:
+    """The gender a person actor's name or title tells ("Betty Shelby", "Mr. Lavrov", "the spokeswoman")."""
+    words = {w.strip(".,").lower() for w in f"{actor.text} {actor.role or ''}".split()}
+    return gender_of(actor.name or actor.text, words)
+
+
+def _remembered(memory: ArticleMemory, pronoun: str) -> Actor | None:
+    """The actor an earlier sentence gives a pronoun: the last person whose gender fits a he or a she."""
+    wanted = PRONOUN_GENDER.get(pronoun)
+    if wanted is None:
+        return memory.antecedent(pronoun)
+    return next((a for a in reversed(memory.actor_people) if actor_gender(a) in (wanted, None)), None)
+
+
+def mention_gender(token: Token, memory: ArticleMemory) -> str | None:
+    """The gender the article gives a person mention: what the discourse memory learnt of them (titles, given
+    names), else the given names and titles written in the phrase itself."""
+    words = {t.lower_.rstrip(".") for t in token.subtree if t.i <= token.i}
+    for referent in reversed(memory.referents):
+        if referent.kind == "person" and referent.gender and token.lower_ in referent.name.lower().split():
+            return referent.gender
+    for actor in reversed(memory.actor_people):
+        if actor.name and token.lower_ in actor.name.lower().split():
+            return actor_gender(actor)
+    names = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"]
+    given = next((n for n in names if n in quote_words.FEMALE_NAMES or n in quote_words.MALE_NAMES), None)
+    return gender_of(given or " ".join(names), words)
 
 
 def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -> Token | None:

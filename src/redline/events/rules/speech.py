@@ -97,8 +97,12 @@ def demand_modal(kit: Kit, verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in kit.modals:
             return child
+        if child.dep_ == "aux" and child.lower_ in kit.advice_modals and _advice(verb, child):
+            return child
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
+        if head.lower_ == "ought" and _advice(verb, head):
+            return head
         if (
             head.lemma_.lower() == "have"
             and (head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBD" and head.dep_ == "ccomp"))
@@ -110,6 +114,16 @@ def demand_modal(kit: Kit, verb: Token) -> Token | None:
         if head.lower_ in kit.words("obligation_forms") and syntax.first_child(head, "nsubjpass", "nsubj") is not None:
             return head
     return None
+
+
+def _advice(verb: Token, modal: Token) -> bool:
+    """ "Y should Z" / "Y ought to Z" advises Y to act; not the inverted condition ("*Should* Russia invade, ..."),
+    not the reproach of a past act ("Y should have Z-ed"), not a passive (its subject is not the one asked)."""
+    holder = modal if modal.dep_ != "aux" else verb
+    subject = syntax.first_child(holder, "nsubj")
+    if subject is None or subject.i > modal.i or syntax.is_passive(verb):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i > modal.i for c in verb.children)
 
 
 def _modal_request(kit: Kit, verb: Token, modal: Token, quotes: Sequence[Quote]) -> Coded | None:
@@ -141,6 +155,7 @@ def _modal_request(kit: Kit, verb: Token, modal: Token, quotes: Sequence[Quote])
         first=modal,
         last=verb if close else modal,
         rule=[f"speech: modal demand ({modal.lower_})"],
+        force="appeal" if modal.lower_ in kit.advice_modals else "demand",
         speech=True,
         conf=kit.weight("modal_request"),
         recipients=[subj],

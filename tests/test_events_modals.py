@@ -1,0 +1,88 @@
+"""What is advised, reproached, asked or said of someone else is not the act itself.
+
+- "Y should / ought to Z", in X's statement, is X's appeal to Y (CAMEO 02), as "Y must Z" is X's demand (10);
+  an inverted "Should Y invade, ..." is a condition, not advice;
+- "Y should have Z-ed" reproaches an act that did not happen: no act of Y;
+- asking a question is no request; a clause as subject ("Having X ... helps") names no actor;
+- the object of a relative clause is its antecedent ("the aid the EU sent");
+- a he or she is not a speaker or earlier person of the other gender ("Officer Betty Shelby said he refused").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.events import code_texts
+from redline.records import Event
+
+DAY = "2022-03-10"
+
+
+def _events(text: str) -> list[Event]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return events
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "asked", "code"),
+    [
+        ("Pakistan should hand over the suspects, the Indian foreign minister said.", "IND", "PAK", "02"),
+        ("Caracas ought to free the opposition activists, the Colombian president said on Monday.", "COL", "VEN",
+         "02"),
+        ("Serbia must withdraw its troops from the border, the Kosovo prime minister said.", "KOS", "SRB", "10"),
+    ],
+)  # fmt: skip
+def test_advice_in_a_statement_is_the_speaker_s_appeal(text: str, speaker: str, asked: str, code: str) -> None:
+    events = _events(text)
+    assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
+    (request,) = events
+    assert [a.country for a in request.actor] == [speaker]
+    assert [a.country for a in request.recipient] == [asked]
+    assert (request.cameo_code or "").startswith(code)
+
+
+def test_an_inverted_should_is_a_condition_not_advice() -> None:
+    events = _events("Should Azerbaijan attack the enclave, Armenia will respond, the Armenian defence minister said.")
+    assert not [e for e in events if e.event_type == "REQUEST"]
+    assert [e.event_type for e in events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition said the parliament should have been consulted before the deal.",
+        "Critics said Ankara should have closed the border crossings months ago.",
+    ],
+)
+def test_what_should_have_been_done_was_not_done(text: str) -> None:
+    assert not [e for e in _events(text) if e.modality == "asserted" and e.event_type != "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Journalists asked the Qatari envoy several questions about the ceasefire.",
+        "The spokesman avoided the questions he was being asked about the raid.",
+    ],
+)
+def test_a_question_asked_is_no_request(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type == "REQUEST"]
+
+
+def test_a_clause_as_subject_is_no_actor() -> None:
+    events = _events("Having veterans like him on the board helps the ministry reach rural voters.")
+    assert all(a.text.split()[0].lower() != "having" for e in events for a in e.actor)
+
+
+def test_a_relative_clause_s_object_is_its_antecedent() -> None:
+    events = _events("The medical supplies Japan shipped to Sri Lanka arrived on Tuesday.")
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and [a.country for a in aid[0].actor] == ["JPN"]
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_speaker() -> None:
+    text = "Sheriff Laura Benson said he refused to leave the vehicle before the officers arrived."
+    refusals = [e for e in _events(text) if e.event_type == "REJECT"]
+    assert all(a.name != "Laura Benson" for e in refusals for a in e.actor)
+    same = [e for e in _events("Sheriff Tom Benson said he refused to meet the protest leaders.") if e.actor]
+    assert same and same[0].actor[0].name == "Tom Benson"
