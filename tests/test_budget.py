@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from redline import registry
+from redline.engine import worker_processes
 from redline.engine.budget import Budget, Failed, InlineEngine, Item, ProcessEngine
 from redline.ingest import ingest_paths
 from redline.pipeline import RunOptions, retry_quarantined, run_stages
@@ -106,10 +107,19 @@ def test_a_looping_article_is_quarantined_with_stage_and_reason(
 def test_real_stages_quarantine_a_slow_article_then_retry_it(tmp_path: Path, resources: Path) -> None:
     """With a budget far too small for a real parse, articles are quarantined in nlp and skipped by the stages
     after it; a retry with the normal budget parses, quotes and codes them all."""
+    # one long report (about 30,000 characters: its parse takes far longer than any scheduler tick, so at least
+    # one article surely runs out of time however fast the short ones go through)
+    reports = sorted((resources.parent.parent / "examples" / "text").glob("*.txt"))
+    long_report = "\n\n".join(path.read_text() for path in reports)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "long_report.txt").write_text(long_report[:30_000])
     db = Store(tmp_path / "r.db")
-    ingest_paths([str(resources / "ingest")], db)
+    ingest_paths([str(resources / "ingest"), str(inputs)], db)
     total = len(db.article_ids())
-    run_stages(db, only=["nlp", "quotes", "events"], options=RunOptions(article_timeout=0.001))
+    # the engine is chosen here, not inherited: whatever engine the process holds, this budget is the one tried
+    with worker_processes(1, Budget(0.001)):
+        run_stages(db, only=["nlp", "quotes", "events"], options=RunOptions(article_timeout=0.001))
     failed = [article_id for article_id, _ in db.failed_articles()]
     stages = {stage for _, stage in db.failed_articles()}
     # a parse never fits; a short article that got through nlp may still run out of time in a later stage
@@ -124,7 +134,7 @@ def test_real_stages_quarantine_a_slow_article_then_retry_it(tmp_path: Path, res
     assert len(db.article_ids()) == total
     # which articles ran out of time depends on the machine; what the retry leaves does not
     plain = Store(tmp_path / "plain.db")
-    ingest_paths([str(resources / "ingest")], plain)
+    ingest_paths([str(resources / "ingest"), str(inputs)], plain)
     run_stages(plain, only=["nlp", "quotes", "events"])
     assert sorted(e.id for e in db.events()) == sorted(e.id for e in plain.events()) and plain.events()
     assert sorted(q.id for q in db.quotes()) == sorted(q.id for q in plain.quotes())

@@ -5,7 +5,8 @@
 - "Y should have Z-ed" reproaches an act that did not happen: no act of Y;
 - asking a question is no request; a clause as subject ("Having X ... helps") names no actor;
 - the object of a relative clause is its antecedent ("the aid the EU sent");
-- a he or she is not a speaker or earlier person of the other gender ("Officer Betty Shelby said he refused").
+- a he or she is not a speaker or earlier person of the other gender ("Officer Betty Shelby said he refused");
+- destroying someone's credibility or sabotaging talks is a figure of speech, not an attack on property.
 """
 
 from __future__ import annotations
@@ -86,3 +87,16 @@ def test_a_pronoun_of_the_other_gender_is_not_the_speaker() -> None:
     assert all(a.name != "Laura Benson" for e in refusals for a in e.actor)
     same = [e for e in _events("Sheriff Tom Benson said he refused to meet the protest leaders.") if e.actor]
     assert same and same[0].actor[0].name == "Tom Benson"
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The ruling party's campaign destroyed the credibility of the electoral commission.", False),
+        ("Militants sabotaged the ceasefire talks, the mediators said.", False),
+        ("Militants sabotaged the gas pipeline near the border, the army said.", True),
+        ("Rebel fighters destroyed three bridges outside the provincial capital.", True),
+    ],
+)
+def test_destroying_what_is_not_property_is_no_attack(text: str, attack: bool) -> None:
+    assert bool([e for e in _events(text) if e.event_type == "ASSAULT"]) is attack
