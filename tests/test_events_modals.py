@@ -6,7 +6,10 @@
 - asking a question is no request; a clause as subject ("Having X ... helps") names no actor;
 - the object of a relative clause is its antecedent ("the aid the EU sent");
 - a he or she is not a speaker or earlier person of the other gender ("Officer Betty Shelby said he refused");
-- destroying someone's credibility or sabotaging talks is a figure of speech, not an attack on property.
+- destroying someone's credibility or sabotaging talks is a figure of speech, not an attack on property; so
+  are "helping sway views" (help with no one helped), "fighting to pass a bill" (an effort), "personal attacks"
+  (criticism) and asking someone *about* something (a question);
+- a person who shoots himself attacks no one; a bomber who blows himself up at a checkpoint in a city attacks it.
 """
 
 from __future__ import annotations
@@ -100,3 +103,35 @@ def test_a_pronoun_of_the_other_gender_is_not_the_speaker() -> None:
 )
 def test_destroying_what_is_not_property_is_no_attack(text: str, attack: bool) -> None:
     assert bool([e for e in _events(text) if e.event_type == "ASSAULT"]) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The donations helped sway the views of two senators on the committee.", "AID"),
+        ("The governor has fought to pass a budget that protects rural hospitals.", "ASSAULT"),
+        ("The challenger stepped up his personal attacks on the incumbent mayor.", "ASSAULT"),
+        ("The anchor asked the minister about the leaked memo.", "REQUEST"),
+        ("A retired colonel shot himself outside the ministry building.", "ASSAULT"),
+    ],
+)
+def test_figures_of_speech_and_questions_are_not_the_act(text: str, wrong: str) -> None:
+    assert wrong not in [e.event_type for e in _events(text)]
+
+
+def test_helping_a_party_stays_aid() -> None:
+    (aid,) = [
+        e for e in _events("Norway helped Mozambique with emergency loans after the cyclone.") if e.event_type == "AID"
+    ]
+    assert [a.country for a in aid.recipient] == ["MOZ"]
+
+
+def test_a_bombing_at_a_site_in_a_city_targets_its_state() -> None:
+    events = _events("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing four soldiers.")
+    (attack,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert [a.country for a in attack.recipient] == ["SOM"]
+
+
+def test_soldiers_fighting_to_take_a_town_fight() -> None:
+    events = _events("Army units fought to recapture the airport from the separatists on Sunday.")
+    assert [(e.event_type, e.modality) for e in events if e.event_type == "ASSAULT"][:1] == [("ASSAULT", "asserted")]

@@ -188,12 +188,22 @@ def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
             return None
     if "object" in entry.needs and obj is None:
         return None
-    if "complement" in entry.needs and syntax.first_child(token, "xcomp") is None:
+    if "complement" in entry.needs and not _has_infinitive(token):
         return None  # the pattern is for "warned X *to* ...": without a to-infinitive the next pattern is tried
     frame = Frame(token=token, entry=entry, obj=obj, obj_classes=obj_classes)
     if "recipient" in entry.needs and entry.wrap is None and not arguments.recipients(kit, frame, entry.recipient):
         return None
     return frame
+
+
+def _has_infinitive(token: Token) -> bool:
+    """A to-infinitive complement, as the parser attaches it: xcomp, or an unmarked advcl ("fought *to pass* ...")."""
+    if syntax.first_child(token, "xcomp") is not None:
+        return True
+    return any(
+        c.dep_ == "advcl" and c.i > token.i and syntax.is_to_infinitive(c) and syntax.first_child(c, "mark") is None
+        for c in token.children
+    )
 
 
 def plain(kit: Kit, frame: Frame) -> Coded | None:
@@ -216,6 +226,8 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         event_type, mode = entry.joint, None
         rule.append("joint")
     if entry.pos == "noun" and not noun_asserted(kit, token):
+        return None
+    if event_type == "ASSAULT" and _self_harm(token):
         return None
     actor, how = arguments.subject(kit, token)
     if entry.pos == "noun":
@@ -258,6 +270,19 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         classes=frame.obj_classes,
         cameo=entry.cameo,
     )
+
+
+REFLEXIVES = frozenset({"himself", "herself", "oneself", "myself"})  # a person's own ("Iraq attacked *themselves*"
+# is a claim of a staged attack, kept)
+
+
+def _self_harm(token: Token) -> bool:
+    """ "shot himself", "killed herself": harm a person does to themself is no attack on another party; a bomber
+    who "blew himself up" attacked whoever stood near (the blast is the attack)."""
+    obj = syntax.direct_object(token)
+    if obj is None or obj.lower_ not in REFLEXIVES:
+        return False
+    return token.lemma_.lower() not in ("blow", "detonate", "explode")
 
 
 def _origin(kit: Kit, token: Token, event_type: str) -> Token | None:

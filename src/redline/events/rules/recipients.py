@@ -122,6 +122,9 @@ def place_target(token: Token, obj: Token | None, event_type: str = "") -> Token
             found = syntax.prep_object(holder, prep)
             if found is not None and found.ent_type_ in (("GPE",) if event_type in SENT_TYPES else PLACE_ENTS):
                 return found  # troops sent "to the Mediterranean" have no state to receive them
+            inner = syntax.prep_object(found, "in") if found is not None and event_type not in SENT_TYPES else None
+            if inner is not None and inner.ent_type_ in PLACE_ENTS:
+                return inner  # "blew himself up at a checkpoint *in Kabul*"
     return None
 
 

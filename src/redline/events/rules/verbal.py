@@ -17,12 +17,26 @@ SPEAKING = frozenset({"say", "call", "accuse", "describe", "write", "tweet", "ad
 def recode_verbal_attack(kit: Kit, item: Coded) -> None:
     """Turn an ASSAULT told with a verb of criticism into the ACCUSE it is, when the sentence says it was spoken."""
     head = item.head
+    if item.type == "ASSAULT" and any(_verbal_noun(t) for t in (head, item.last) if t is not None):
+        item.type, item.mode, item.cameo = "ACCUSE", "disapprove", None
+        item.rule.append("verbal attack (noun)")
+        return
     if item.type != "ASSAULT" or head.lemma_.lower() not in kit.words("verbal_attack_verbs"):
         return
     if not syntax.is_verbal(head) or not _spoken(kit, head):
         return
     item.type, item.mode, item.cameo = "ACCUSE", "disapprove", None
     item.rule.append("verbal attack")
+
+
+VERBAL_ADJECTIVES = frozenset({"personal", "verbal", "rhetorical", "partisan", "scathing", "blistering", "withering"})
+
+
+def _verbal_noun(token: Token) -> bool:
+    """ "intensified the *personal* attacks on his rival", "a *scathing* attack on the plan": criticism."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("attack", "assault", "broadside", "salvo"):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in VERBAL_ADJECTIVES for c in token.children)
 
 
 def _spoken(kit: Kit, verb: Token) -> bool:
