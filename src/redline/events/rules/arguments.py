@@ -175,7 +175,10 @@ def _object_part(token: Token, obj: Token | None, rest: str) -> Token | None:
         return None
     if rest == "by":
         return syntax.agent(obj)
-    return syntax.prep_object(obj, rest)
+    found = syntax.prep_object(obj, rest)
+    inner = syntax.prep_object(obj, "of") if found is None else None
+    # "a note *of protest* to Minsk": the parser hangs the addressee on the "of" phrase that names the act
+    return syntax.prep_object(inner, rest) if inner is not None and inner.pos_ == "NOUN" else found
 
 
 def actorish(kit: Kit, token: Token) -> Token | None:

@@ -203,7 +203,8 @@ def _wrong(kit: Kit, verb: Token) -> bool:
     if lemma not in kit.words("breach_verbs"):
         return False
     target = syntax.first_child(verb, "dobj") or syntax.prep_object(verb, "on")  # "reneged on its pledge"
-    return target is not None and target.lemma_.lower() in kit.words("commitment_nouns")
+    breached = kit.words("commitment_nouns") | kit.words("sovereignty_nouns")
+    return target is not None and target.lemma_.lower() in breached
 
 
 DISPARAGING_ADVERBS = frozenset({"only", "solely", "merely", "just"})

@@ -68,6 +68,7 @@ WORD_KEYS = (
     "wrongdoing_verbs",
     "breach_verbs",
     "commitment_nouns",
+    "sovereignty_nouns",
     "verbal_attack_verbs",
     "speech_media",
 )

@@ -1,0 +1,53 @@
+"""Type families read through the noun that carries them.
+
+- the addressee of "a note of protest to X" hangs, for the parser, on the "of" phrase naming the act;
+- blocking the release, delivery or disbursement of money or aid is a refusal (REJECT), as blocking a proposal is;
+- suspending "budget support" or "financial support" stops aid (SANCTION);
+- a state's airspace, border or waters violated, in someone's statement, is that speaker's accusation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.events import code_texts
+from redline.records import Event
+
+DAY = "2025-02-03"
+
+
+def _events(text: str) -> list[Event]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return events
+
+
+def _sides(event: Event) -> tuple[str, list[str | None], list[str | None]]:
+    return event.event_type, [a.country for a in event.actor], [a.country for a in event.recipient]
+
+
+def test_a_note_of_protest_is_addressed_to_its_recipient() -> None:
+    events = _events("Athens handed a strongly worded letter of complaint to Ankara over the overflights.")
+    assert [_sides(e) for e in events] == [("ACCUSE", ["GRC"], ["TUR"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovakia blocked the disbursement of 2 billion euros in budget aid for Moldova.",
+        "The finance minister blocked the delivery of emergency loans to the province.",
+    ],
+)
+def test_blocking_the_release_of_aid_is_a_refusal(text: str) -> None:
+    assert [e.event_type for e in _events(text)] == ["REJECT"]
+
+
+def test_suspending_budget_support_is_a_sanction() -> None:
+    events = _events("The World Bank suspended financial support to Guinea after the coup.")
+    assert [_sides(e)[0] for e in events] == ["SANCTION"]
+    assert events[0].recipient and events[0].recipient[0].country == "GIN"
+
+
+def test_a_violated_airspace_is_the_speaker_s_accusation() -> None:
+    events = _events("Estonia's defence ministry said Russian jets had violated its airspace over the Gulf of Finland.")
+    accusations = [_sides(e) for e in events if e.event_type == "ACCUSE"]
+    assert accusations == [("ACCUSE", ["EST"], ["RUS"])]
