@@ -183,6 +183,9 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     inserted = _inserted_participle(token)
     if inserted is not None:
         return inserted
+    stranded = _stranded_subject(token)
+    if stranded is not None:
+        return stranded
     head = token.head
     if head.i == token.i:
         return None
@@ -208,6 +211,20 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
         # outer cue, whose speaker insists; the moves say nothing
         return subject_of(outer, cues, depth + 1)
     return inner
+
+
+def _stranded_subject(token: Token) -> Token | None:
+    """A finite reporting verb with no subject whose left neighbour is a name the parser hung on a phrase
+    before it ("In a meeting with the board of the Washington Post *Trump* said that ..."): every finite clause has
+    a subject, and a name right before the verb is the one it lost."""
+    if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i == 0 or token.dep_ not in ("ROOT", "ccomp"):
+        return None
+    before = token.doc[token.i - 1]
+    if before.ent_type_ not in ("PERSON", "ORG") and before.tag_ not in ("NNP", "NNPS"):
+        return None
+    if before.dep_ != "pobj" or before.head.i > token.i:
+        return None
+    return before
 
 
 def _inserted_participle(token: Token) -> Token | None:
