@@ -135,3 +135,15 @@ def test_a_bombing_at_a_site_in_a_city_targets_its_state() -> None:
 def test_soldiers_fighting_to_take_a_town_fight() -> None:
     events = _events("Army units fought to recapture the airport from the separatists on Sunday.")
     assert [(e.event_type, e.modality) for e in events if e.event_type == "ASSAULT"][:1] == [("ASSAULT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither the governor nor his aides have been charged with any crime.",
+        "No member state has recognised the breakaway region's independence.",
+        "None of the rebel factions attended the talks in Doha.",
+    ],
+)
+def test_a_subject_that_says_no_one_did_it_negates_the_act(text: str) -> None:
+    assert not [e for e in _events(text) if e.modality == "asserted"]

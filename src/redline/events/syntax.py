@@ -337,7 +337,22 @@ def negated(token: Token, negation_words: frozenset[str]) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
     obj = direct_object(token)
-    return obj is not None and any(child.dep_ == "det" and child.lower_ == "no" for child in obj.children)
+    if obj is not None and any(child.dep_ == "det" and child.lower_ == "no" for child in obj.children):
+        return True
+    return _denied_subject(token)
+
+
+def _denied_subject(token: Token) -> bool:
+    """A subject that says no one did it: "*Neither* Clinton nor her allies have been charged", "*No* country
+    has recognised the annexation", "*None* of the parties attended"."""
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lower_ in ("none", "nobody", "neither") and child.pos_ == "PRON":
+            return True
+        if any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children):
+            return True
+    return False
 
 
 def is_future(token: Token, future_aux: frozenset[str]) -> bool:
