@@ -51,3 +51,10 @@ def test_a_violated_airspace_is_the_speaker_s_accusation() -> None:
     events = _events("Estonia's defence ministry said Russian jets had violated its airspace over the Gulf of Finland.")
     accusations = [_sides(e) for e in events if e.event_type == "ACCUSE"]
     assert accusations == [("ACCUSE", ["EST"], ["RUS"])]
+
+
+def test_engaging_someone_in_a_gunfight_attacks_them() -> None:
+    """The act is what one engages *in* ("a gunfight"); the direct object is the party engaged (not the
+    peacekeepers' own class, which reads as aid)."""
+    events = _events("Militiamen engaged Kenyan peacekeepers in a gunfight near the port on Tuesday.")
+    assert [(e.event_type, [a.text for a in e.recipient]) for e in events] == [("ASSAULT", ["Kenyan peacekeepers"])]

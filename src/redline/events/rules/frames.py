@@ -151,6 +151,9 @@ def _object(kit: Kit, token: Token, entry: Entry) -> tuple[Token | None, frozens
                 return candidate, found, True
         return None, frozenset(), False
     if entry.from_object:
+        if entry.obj_prep:  # "engaged the peacekeepers *in a firefight*": the act is what one engages in
+            preps = [c for c in candidates if c.dep_ == "pobj"]
+            candidates = preps + [c for c in candidates if c.dep_ != "pobj"]
         for candidate in candidates:
             found = classes(kit, candidate)
             if any(kit.lexicon.classes[name].type for name in found if name in kit.lexicon.classes):
