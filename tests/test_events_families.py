@@ -58,3 +58,32 @@ def test_engaging_someone_in_a_gunfight_attacks_them() -> None:
     peacekeepers' own class, which reads as aid)."""
     events = _events("Militiamen engaged Kenyan peacekeepers in a gunfight near the port on Tuesday.")
     assert [(e.event_type, [a.text for a in e.recipient]) for e in events] == [("ASSAULT", ["Kenyan peacekeepers"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian patrol boats rammed a Panamanian-flagged tanker in the Gulf of Oman.", ("ASSAULT", ["IRN"], ["PAN"])),
+        ("Canada imposed visa restrictions on Nicaraguan officials after the disputed vote.",
+         ("SANCTION", ["CAN"], ["NIC"])),
+        ("The Burmese junta suspended the activities of the National League for Democracy.",
+         ("COERCE", ["MMR"], [None])),
+    ],
+)  # fmt: skip
+def test_ramming_visa_restrictions_and_banned_activities(text: str, expected: tuple) -> None:
+    assert [_sides(e) for e in _events(text)][:1] == [expected]
+
+
+def test_a_rescue_team_sent_is_aid_and_a_promised_supply_names_its_receiver() -> None:
+    sent = _events("Algeria will send a rescue team to Morocco after the earthquake, the ministry said.")
+    assert [(e.event_type, [a.country for a in e.recipient]) for e in sent][:1] in (
+        [("AID", ["MAR"])],
+        [("AGREE", ["MAR"])],
+    )
+    agreed = _events("Kazakhstan agreed to supply uranium to France under a ten-year deal.")
+    assert [_sides(e) for e in agreed] == [("AGREE", ["KAZ"], ["FRA"])]
+
+
+def test_a_name_followed_by_a_stray_quantity_ends_at_the_name() -> None:
+    (offer,) = _events("Serbia offered to hand over to Croatia three of the suspects wanted for the killings.")
+    assert [a.text for a in offer.recipient] == ["Croatia"]

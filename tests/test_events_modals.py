@@ -147,3 +147,16 @@ def test_soldiers_fighting_to_take_a_town_fight() -> None:
 )
 def test_a_subject_that_says_no_one_did_it_negates_the_act(text: str) -> None:
     assert not [e for e in _events(text) if e.modality == "asserted"]
+
+
+def test_a_warning_of_another_party_s_act_is_no_threat_by_the_warner() -> None:
+    events = _events("Washington warned that Beijing could blockade Taiwan within months.")
+    assert not [e for e in events if e.event_type == "THREATEN" and any(a.country == "USA" for a in e.actor)]
+    assert all(e.modality != "asserted" for e in events)
+    own = _events("Beijing warned that it would take resolute measures against Taiwan.")
+    assert [(e.event_type, [a.country for a in e.actor]) for e in own][:1] == [("THREATEN", ["CHN"])]
+
+
+def test_harm_done_by_a_measure_is_no_attack() -> None:
+    events = _events("The tariffs could hurt thousands of farmers, economists warned.")
+    assert not [e for e in events if e.event_type in ("ASSAULT", "THREATEN")]

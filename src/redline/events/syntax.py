@@ -252,6 +252,17 @@ def _temporal(child: Token) -> bool:
     return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
+def _stray_quantity(head: Token, child: Token) -> bool:
+    """A quantity phrase the parser hung after a name: "to Great Britain *two of its nationals*" (the object of
+    the verb, misattached); a number after a name is part of it only bare ("Resolution 2231")."""
+    return (
+        child.dep_ == "nummod"
+        and child.i > head.i
+        and head.pos_ == "PROPN"
+        and any(c.dep_ == "prep" for c in child.children)
+    )
+
+
 def np_span(token: Token) -> tuple[int, int]:
     """Token range ``[start, end)`` of the noun phrase headed by ``token``, without coordination, relative and
     infinitival clauses, appositions, date phrases or trailing punctuation ("Members of parliament from Kenya's
@@ -260,7 +271,10 @@ def np_span(token: Token) -> tuple[int, int]:
     stack = [
         child
         for child in token.children
-        if child.dep_ not in NP_EXCLUDE and not (child.dep_ == "acl" and child.i > token.i) and not _temporal(child)
+        if child.dep_ not in NP_EXCLUDE
+        and not (child.dep_ == "acl" and child.i > token.i)
+        and not _temporal(child)
+        and not _stray_quantity(token, child)
     ]
     while stack:
         item = stack.pop()

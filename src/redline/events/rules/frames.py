@@ -230,7 +230,7 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         rule.append("joint")
     if entry.pos == "noun" and not noun_asserted(kit, token):
         return None
-    if event_type == "ASSAULT" and _self_harm(token):
+    if event_type == "ASSAULT" and (_self_harm(token) or _harm_by_measure(kit, token)):
         return None
     actor, how = arguments.subject(kit, token)
     if entry.pos == "noun":
@@ -286,6 +286,17 @@ def _self_harm(token: Token) -> bool:
     if obj is None or obj.lower_ not in REFLEXIVES:
         return False
     return token.lemma_.lower() not in ("blow", "detonate", "explode")
+
+
+def _harm_by_measure(kit: Kit, token: Token) -> bool:
+    """ "The new sanctions could hurt ordinary Iranians", "the decision destroys their trust": a measure or policy
+    that harms is no attack (an attack noun as subject is: "an airstrike killed three people")."""
+    subject, how = syntax.subject(token)
+    if subject is None or how != "subj" or subject.pos_ != "NOUN" or syntax.is_actorish(subject, kit.agent_words):
+        return False
+    typed = {kit.lexicon.classes[n].type for n in kit.lexicon.classes_of(subject) if n in kit.lexicon.classes}
+    typed.discard(None)
+    return bool(typed) and "ASSAULT" not in typed
 
 
 def _origin(kit: Kit, token: Token, event_type: str) -> Token | None:

@@ -262,6 +262,8 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
     if kind == "intent" and "threat_response" in content.classes and not _threat_promised(kit, content.token):
         content.classes = content.classes - {"threat_response"}
     row = _class_row(kit, table, content.classes) if content.what == "noun" else None
+    if kind == "warn" and _someone_else_s_act(kit, token, inner):
+        return {"keep": True}  # "the US warned that Russia could invade": Russia's possible act, no US threat
     if row is None and inner is not None and not content.negated:
         row = table.by_type.get(inner.type)
     if row is None:
@@ -283,6 +285,17 @@ def _row(kit: Kit, kind: str, token: Token, content: Content, state: SentenceSta
     if row is None:
         row = table.default if not (inner is not None and table.keep) else {"keep": True}
     return row
+
+
+def _someone_else_s_act(kit: Kit, warner: Token, inner: Coded | None) -> bool:
+    """Whether what is warned of is another named party's act: a warning about it, not a threat by the warner
+    (who threatens only with its own acts, or acts it leaves unnamed: "warned of a military response")."""
+    if inner is None or inner.actor is None or inner.actor_how != "subj" or inner.actor.pos_ == "PRON":
+        return False
+    if inner.actor.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+        return False  # "the bloc would reimpose tariffs", the EU commissioner warned: the warner's own side
+    subject, _ = syntax.subject(warner)
+    return subject is None or not tree.same(subject, inner.actor)
 
 
 HOSTILE_TARGETS = frozenset({"sanction", "attack"})
@@ -331,9 +344,11 @@ def _wrapper_recipients(
     found = arguments.recipients(kit, frame, frame.entry.recipient)
     if not found and inner is not None:
         found = [r for r in inner.recipients if not tree.same(r, actor)]
-    if not found and content.token is not None and kind in ("intent", "refuse", "request", "threat"):
+    # "agreed to supply coal *to China*": the complement names the party even when it codes no event itself
+    holder = content.token if content.token is not None else syntax.first_child(frame.token, "xcomp")
+    if not found and holder is not None and kind in ("intent", "refuse", "request", "threat"):
         for prep in ("to", "with", "against", "on"):
-            target = syntax.prep_object(content.token, prep)
+            target = syntax.prep_object(holder, prep)
             if target is None or tree.same(target, actor):
                 continue
             party = arguments.actorish(kit, target)
