@@ -87,3 +87,26 @@ def test_a_rescue_team_sent_is_aid_and_a_promised_supply_names_its_receiver() ->
 def test_a_name_followed_by_a_stray_quantity_ends_at_the_name() -> None:
     (offer,) = _events("Serbia offered to hand over to Croatia three of the suspects wanted for the killings.")
     assert [a.text for a in offer.recipient] == ["Croatia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi forces retook the town of Rawa from Islamic State fighters.", ("ASSAULT", ["IRQ"])),
+        ("ECOWAS suspended Guinea from all its decision-making bodies after the coup.", ("SANCTION", ["ECOWAS"])),
+        ("China cast its veto against the draft resolution on Myanmar.", ("REJECT", ["CHN"])),
+        ("Burkina Faso's junta ordered the expulsion of the French military attache.", ("SANCTION", ["BFA"])),
+    ],
+)
+def test_retaking_suspending_from_vetoing_and_ordered_expulsions(text: str, expected: tuple) -> None:
+    assert [(e.event_type, [a.country or a.kb_id for a in e.actor]) for e in _events(text)][:1] == [expected]
+
+
+def test_protesters_named_by_no_state_are_people_of_the_place() -> None:
+    (protest,) = [e for e in _events("Thousands marched in Tbilisi against the foreign agents law.") if e.actor]
+    assert protest.event_type == "PROTEST" and [a.country for a in protest.actor] == ["GEO"]
+
+
+def test_two_sides_agreeing_to_extend_a_truce_concede_to_each_other() -> None:
+    events = _events("Serbia and Kosovo agreed to extend the truce along the administrative line.")
+    assert sorted(_sides(e) for e in events) == [("CONCEDE", ["KOS"], ["SRB"]), ("CONCEDE", ["SRB"], ["KOS"])]

@@ -94,6 +94,7 @@ def _record(
         anchors.append(voice.verb)
     when, until, _expr = event_date(sent, anchors, where.published, future=item.future, future_anchors=2)
     place, recipients = _place(kit, item, where, actors, recipients)
+    actors = _local_protesters(item, actors, place)
     quote = voice.quote if voice is not None else None
     cameo = cameo_code(kit, item)
     return Event(
@@ -275,6 +276,14 @@ def _place(
     if place is None and item.type in PLACED_TYPES:
         place = _target_place(kit, recipients, where.article_id)
     return place, recipients
+
+
+def _local_protesters(item: Coded, actors: list[Actor], place: Place | None) -> list[Actor]:
+    """ "Thousands rallied in Belgrade": people who protest, named by no state, are people of the place they
+    protest in (civilians, unless the phrase said otherwise)."""
+    if item.type != "PROTEST" or place is None or not place.country or any(a.country for a in actors):
+        return actors
+    return [dataclasses.replace(a, country=place.country, sector=a.sector or "CVL") for a in actors]
 
 
 def _target_place(kit: Kit, recipients: list[Actor], article_id: str | None) -> Place | None:

@@ -379,6 +379,37 @@ def assault_mode(kit: Kit, token: Token) -> str | None:
     return None
 
 
+IRREGULAR_PAST = {
+    "took": "take",
+    "taken": "take",
+    "ran": "run",
+    "gave": "give",
+    "given": "give",
+    "drew": "draw",
+    "drawn": "draw",
+    "held": "hold",
+    "sent": "send",
+    "made": "make",
+    "built": "build",
+    "saw": "see",
+    "seen": "see",
+    "threw": "throw",
+    "thrown": "throw",
+    "stood": "stand",
+    "struck": "strike",
+}
+VERB_PREFIXES = ("re", "over", "under", "out", "with", "fore", "up")
+
+
+def _prefixed_irregular(form: str) -> list[str]:
+    """ "retook" -> "retake": the lemmatiser knows "took" but not every prefixed form of it."""
+    for prefix in VERB_PREFIXES:
+        rest = form[len(prefix) :]
+        if form.startswith(prefix) and rest in IRREGULAR_PAST:
+            return [prefix + IRREGULAR_PAST[rest]]
+    return []
+
+
 def lemmas(token: Token) -> list[str]:
     """Lemma candidates of a verb: spaCy's, the lower-cased form, and suffix-stripped guesses (the statistical
     lemmatiser sometimes errs: "staged" -> "stag")."""
@@ -396,6 +427,7 @@ def lemmas(token: Token) -> list[str]:
         found += [low[:-1], low[:-2]]
     elif low.endswith("s"):
         found.append(low[:-1])
+    found += _prefixed_irregular(low)
     unique: list[str] = []
     for item in found:
         if item and item not in unique:
