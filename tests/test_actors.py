@@ -187,6 +187,13 @@ def test_countries_metonyms_groups_and_organisations(resolver, text, country, se
     check(one(resolver, text, "2022-01-10"), country=country, sector=sector)
 
 
+@pytest.mark.parametrize("text", ["the Clinton campaign", "Clinton's campaign", "her presidential campaign"])
+def test_a_candidate_s_campaign_is_a_party_organisation_not_the_candidate(resolver, text):
+    """ "The Clinton campaign said": the campaign speaks (PTY, the candidate's country), not the candidate."""
+    actor = one(resolver, text, "2016-09-10")
+    assert actor is not None and actor.sector == "PTY" and actor.role == "campaign"
+
+
 def test_indefinite_role_is_never_a_known_person(resolver):
     check(one(resolver, "a top Russian diplomat", "2021-12-20"), name=None, country="RUS", sector="GOV", kb_id=None)
     check(one(resolver, "several Western diplomats", "2021-12-20"), name=None, country="WST", sector="GOV")

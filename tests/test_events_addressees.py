@@ -59,3 +59,8 @@ def test_a_government_addressing_its_people_is_a_domestic_dyad(text: str, actor_
 def test_the_actor_s_own_state_is_no_recipient() -> None:
     (request,) = _requests("Erdogan called on Turkey to stand united.")
     assert request.recipient == []
+
+
+def test_the_country_said_of_the_actor_s_own_state_is_no_recipient() -> None:
+    (request,) = _requests("Peru's new president called for a review of the country's mining contracts.")
+    assert request.recipient == []

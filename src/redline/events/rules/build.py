@@ -249,6 +249,8 @@ def _own_side(recipient: Actor, actors: list[Actor]) -> bool:
     government addresses the civilians, a domestic dyad)."""
     if any(parties.same_actor(recipient, a) for a in actors):
         return True
+    if not recipient.country and _generic_country(recipient.text):
+        return True  # "the country's contracts", said of Senegal by its president: its own state
     own = {a.country for a in actors if a.country}
     state_level = not recipient.name or recipient.kb_id == recipient.country
     if recipient.sector and recipient.sector != "GOV" and all(a.sector != recipient.sector for a in actors):
@@ -276,6 +278,14 @@ def _place(
     if place is None and item.type in PLACED_TYPES:
         place = _target_place(kit, recipients, where.article_id)
     return place, recipients
+
+
+GENERIC_STATE_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom"})
+
+
+def _generic_country(text: str) -> bool:
+    words = text.lower().removesuffix("'s").removesuffix("’s").split()
+    return len(words) == 2 and words[0] in ("the", "this", "our") and words[1] in GENERIC_STATE_NOUNS
 
 
 def _local_protesters(item: Coded, actors: list[Actor], place: Place | None) -> list[Actor]:
