@@ -110,3 +110,19 @@ def test_protesters_named_by_no_state_are_people_of_the_place() -> None:
 def test_two_sides_agreeing_to_extend_a_truce_concede_to_each_other() -> None:
     events = _events("Serbia and Kosovo agreed to extend the truce along the administrative line.")
     assert sorted(_sides(e) for e in events) == [("CONCEDE", ["KOS"], ["SRB"]), ("CONCEDE", ["SRB"], ["KOS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # translated wording (French, Spanish, Russian press in English)
+        ("Tehran will give a response of military character if Israel strikes its nuclear sites, the minister said.",
+         ("THREATEN", ["IRN"], ["ISR"])),
+        ("Seoul attributed the hacking of the ministry's servers to North Korean groups.", ("ACCUSE", ["KOR"], ["PRK"])),
+        ("Ankara expressed its strong opposition to the sale of fighter jets by Paris to Athens.",
+         ("REJECT", ["TUR"], ["FRA"])),
+        ("Rome and Madrid called Tunis to a firmer control of its coasts.", ("REQUEST", ["ITA", "ESP"], ["TUN"])),
+    ],
+)  # fmt: skip
+def test_translated_wordings_of_threats_blame_opposition_and_appeals(text: str, expected: tuple) -> None:
+    assert [_sides(e) for e in _events(text)][:1] == [expected]

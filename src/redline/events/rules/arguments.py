@@ -109,7 +109,10 @@ def names_an_act(kit: Kit, noun: Token) -> bool:
     wrongdoing = kit.words("wrongdoing_nouns")
     if noun.lower_ in wrongdoing or noun.lemma_.lower() in wrongdoing:
         return True
-    classes = kit.lexicon.classes_of(noun)
+    classes = set(kit.lexicon.classes_of(noun))
+    inner = syntax.prep_object(noun, "of") if noun.lemma_.lower() in kit.words("partitive_nouns") else None
+    if inner is not None:  # "the sale of arms by Washington": the sale is the act the arms name
+        classes |= kit.lexicon.classes_of(inner)
     return any(kit.lexicon.classes[name].type is not None for name in classes if name in kit.lexicon.classes)
 
 

@@ -19,6 +19,18 @@ from redline.events.rules.model import Coded, Token, Voice
 from redline.events.rules.voice import voice_of
 from redline.records import Quote
 
+CHARACTER_NOUNS = frozenset({"character", "nature", "kind", "type", "sort"})
+
+
+def _character_modifiers(noun: Token) -> set[str]:
+    """ "a response *of military-technical character*" (translated French, Spanish, Russian): the adjectives of an
+    "of ... character / nature" phrase qualify the noun as its own adjectives would."""
+    inner = syntax.prep_object(noun, "of")
+    if inner is None or inner.lemma_.lower() not in CHARACTER_NOUNS:
+        return set()
+    found = {t.lower_ for t in inner.subtree if t.dep_ in ("amod", "compound") and t.i < inner.i}
+    return found | ({"military-technical"} if {"military", "technical"} <= found else set())
+
 
 def is_threat_noun(kit: Kit, noun: Token) -> bool:
     """Whether a noun names a threatened response ("a military-technical response", "severe consequences")."""
@@ -37,6 +49,7 @@ def is_threat_noun(kit: Kit, noun: Token) -> bool:
         if child.dep_ in ("amod", "compound"):
             modifiers |= {grand.lower_ for grand in child.children if grand.dep_ in ("amod", "compound", "conj")}
             modifiers.add(child.text.lower())
+    modifiers |= _character_modifiers(noun)
     joined = " ".join(sorted(modifiers))
     if "military-technical" in joined or "technical" in modifiers:
         return True
