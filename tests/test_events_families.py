@@ -118,7 +118,8 @@ def test_two_sides_agreeing_to_extend_a_truce_concede_to_each_other() -> None:
         # translated wording (French, Spanish, Russian press in English)
         ("Tehran will give a response of military character if Israel strikes its nuclear sites, the minister said.",
          ("THREATEN", ["IRN"], ["ISR"])),
-        ("Seoul attributed the hacking of the ministry's servers to North Korean groups.", ("ACCUSE", ["KOR"], ["PRK"])),
+        ("Seoul attributed the hacking of the ministry's servers to North Korean groups.",
+         ("ACCUSE", ["KOR"], ["PRK"])),
         ("Ankara expressed its strong opposition to the sale of fighter jets by Paris to Athens.",
          ("REJECT", ["TUR"], ["FRA"])),
         ("Rome and Madrid called Tunis to a firmer control of its coasts.", ("REQUEST", ["ITA", "ESP"], ["TUN"])),
