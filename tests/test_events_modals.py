@@ -160,3 +160,11 @@ def test_a_warning_of_another_party_s_act_is_no_threat_by_the_warner() -> None:
 def test_harm_done_by_a_measure_is_no_attack() -> None:
     events = _events("The tariffs could hurt thousands of farmers, economists warned.")
     assert not [e for e in events if e.event_type in ("ASSAULT", "THREATEN")]
+
+
+def test_a_pronoun_in_a_relative_clause_on_a_place_is_not_the_place() -> None:
+    """ "... from Vilnius, where she met X": the relative clause names a person, but Vilnius is no person."""
+    events = _events("Kallas flew to Warsaw from Vilnius, where she met President Gitanas Nauseda.")
+    meetings = [e for e in events if e.trigger.text == "met"]
+    assert meetings and all(a.text != "Vilnius" for e in meetings for a in e.actor)
+    assert any(a.name == "Kaja Kallas" for e in meetings for a in e.actor)

@@ -315,7 +315,8 @@ def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -
             continue
         if low in ("it", "its") and token.tag_ in ("NNS", "NNPS"):
             continue  # "it" is one party, never "the troops"
-        person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+        start, end = syntax.np_span(token)  # the phrase, not a relative clause on it ("Kyiv, where she met X")
+        person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.doc[start:end])
         if person == wants_person or (low in ("they", "them", "their") and not person):
             candidates.append(token)
     # A subject pronoun takes the nearest subject or object before a mere place or circumstance ("accuse Russia
