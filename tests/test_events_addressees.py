@@ -64,3 +64,20 @@ def test_the_actor_s_own_state_is_no_recipient() -> None:
 def test_the_country_said_of_the_actor_s_own_state_is_no_recipient() -> None:
     (request,) = _requests("Peru's new president called for a review of the country's mining contracts.")
     assert request.recipient == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # what a proposal asks for is not part of the phrase naming it
+        ("Colombo rejected a Pakistani proposal for signing a trade agreement with its neighbours.", "REJECT",
+         "a Pakistani proposal"),
+        # a description of a state is not its name
+        ("The EU called on war-torn Yemen to hold talks.", "REQUEST", "Yemen"),
+        # another party's "against" phrase is not part of the doer's
+        ("The UN investigated crimes committed by Serb militias against Bosniak civilians.", "ACCUSE", "Serb militias"),
+    ],
+)  # fmt: skip
+def test_a_recipient_phrase_ends_where_the_party_s_name_ends(text: str, event_type: str, recipient: str) -> None:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    assert [(e.event_type, [a.text for a in e.recipient]) for e in events][:1] == [(event_type, [recipient])]

@@ -252,6 +252,40 @@ def _temporal(child: Token) -> bool:
     return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
+PROPOSAL_NOUNS = frozenset(
+    {
+        "proposal",
+        "appeal",
+        "call",
+        "request",
+        "demand",
+        "offer",
+        "resolution",
+        "plan",
+        "bid",
+        "initiative",
+        "change",
+        "amendment",
+        "invitation",
+        "ultimatum",
+    }
+)
+"""Nouns of a statement or proposal: the phrase names it with its author ("an Indian proposal", "calls by Kofi
+Annan"), not with what it asks ("... for signing a free trade agreement", "... to deploy troops")."""
+
+
+def _outside_phrase(head: Token, child: Token) -> bool:
+    """A dependent that is no part of the phrase naming a party or a statement: another party's "against" phrase
+    ("Croat forces *against ethnic Serb civilians*"), or what a proposal asks for."""
+    if child.dep_ == "amod" and head.ent_type_ == "GPE" and head.pos_ == "PROPN" and child.ent_type_ != "GPE":
+        return True  # "*war-torn* Liberia", "*neighbouring* Ukraine": a description of the state, not its name
+    if child.dep_ != "prep" or child.i < head.i:
+        return child.dep_ == "acl" and child.i > head.i and head.lemma_.lower() in PROPOSAL_NOUNS
+    if child.lower_ == "against":
+        return True
+    return head.lemma_.lower() in PROPOSAL_NOUNS and child.lower_ not in ("of", "by", "from")
+
+
 def _stray_quantity(head: Token, child: Token) -> bool:
     """A quantity phrase the parser hung after a name: "to Great Britain *two of its nationals*" (the object of
     the verb, misattached); a number after a name is part of it only bare ("Resolution 2231")."""
@@ -275,6 +309,7 @@ def np_span(token: Token) -> tuple[int, int]:
         and not (child.dep_ == "acl" and child.i > token.i)
         and not _temporal(child)
         and not _stray_quantity(token, child)
+        and not _outside_phrase(token, child)
     ]
     while stack:
         item = stack.pop()
