@@ -51,3 +51,14 @@ def test_a_fused_name_the_knowledge_base_separates_is_the_person() -> None:
 def test_a_verb_with_its_own_subject_keeps_it() -> None:
     found = _speakers("In a meeting with the board of the Washington Post, the senator said the plan would fail.")
     assert [name for _, _, name in found] != ["The Washington Post"] and found
+
+
+def test_according_to_made_the_root_still_names_the_source_of_the_rest() -> None:
+    """ "According to X, the move reeks of fear": the tagger reads "reeks" as a plural noun and the parser makes
+    "According" the root with everything hung on it; the phrase still ends at the comma after X."""
+    found = _speakers(
+        "According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation."
+    )
+    assert [(text, mention) for text, mention, _ in found] == [
+        ("the move reeks of fear and desperation", "conservative talk radio host Rush Limbaugh")
+    ]

@@ -575,6 +575,14 @@ def _source_phrase(token: Token, speaker: Token | None, lemma: str) -> Cue | Non
         return None
     phrase_first = token.left_edge.i
     phrase_last = token.right_edge.i
+    if head.i == token.i and is_root(token):
+        # "According to X, the move reeks of fear": the parser made the phrase the sentence's root and hung the
+        # clause on it; the phrase ends at the comma after X
+        comma = next((t.i for t in doc[speaker.i : token.sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        phrase_first, phrase_last = token.i, comma - 1
+        head = token.sent.root
     region_first, region_last = head.left_edge.i, head.right_edge.i
     while region_last > region_first and (doc[region_last].is_space or doc[region_last].text in ".!?…"):
         region_last -= 1
