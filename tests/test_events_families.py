@@ -127,3 +127,14 @@ def test_two_sides_agreeing_to_extend_a_truce_concede_to_each_other() -> None:
 )  # fmt: skip
 def test_translated_wordings_of_threats_blame_opposition_and_appeals(text: str, expected: tuple) -> None:
     assert [_sides(e) for e in _events(text)][:1] == [expected]
+
+
+def test_pushing_back_on_demands_is_a_refusal_and_troops_massed_near_a_state_bear_on_it() -> None:
+    refusal = _events("Tokyo pushed back on Beijing's demands over the disputed islands.")
+    assert [_sides(e) for e in refusal][:1] == [("REJECT", ["JPN"], ["CHN"])]
+    massing = _events("Azerbaijan has massed troops near Armenia, officials in Yerevan said.")
+    assert [(e.event_type, [a.country for a in e.recipient]) for e in massing if e.event_type == "MOBILIZE"] == [
+        ("MOBILIZE", ["ARM"])
+    ]
+    border = _events("Ankara deployed tanks along the Syrian border.")
+    assert [(e.event_type, [a.country for a in e.recipient]) for e in border] == [("MOBILIZE", ["SYR"])]

@@ -17,6 +17,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj", "pcomp", "csubj")
 NP_EXCLUDE = ("conj", "cc", "relcl", "appos", "punct", "preconj", "advcl", "parataxis", "ccomp", "dep")
 ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+ADVERB_PARTICLES = ("back", "away")  # "pushed *back* on", "pulled *back* from": tagged adverbs, used as particles
 PARTICLE_DEPS = ("prt", "prep", "advmod", "agent", "dative", "npadvmod", "compound:prt")
 
 
@@ -53,7 +54,7 @@ def particles(token: Token) -> set[str]:
         obj = first_child(child, "pobj")
         if child.dep_ == "prep" and obj is not None and obj.ent_type_ in ("DATE", "TIME"):
             continue
-        if child.dep_ in ("advmod", "npadvmod") and child.pos_ != "ADP":
+        if child.dep_ in ("advmod", "npadvmod") and child.pos_ != "ADP" and child.lower_ not in ADVERB_PARTICLES:
             continue
         found.add(child.lower_)
         if child.dep_ == "prep":

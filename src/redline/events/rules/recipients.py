@@ -25,6 +25,7 @@ PLACED_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "ASSAULT", "MOBILIZE",
 SENT_TYPES = frozenset({"MOBILIZE", "AID"})
 """Acts that move troops or goods somewhere: their "to" phrase is a destination, not an addressee."""
 PLACE_PREPS = ("in", "on", "into", "at", "across")
+MASSING_PREPS = ("near", "along", "around")
 DESTINATION_PREPS = ("to", "toward", "towards", "into")
 NATIONALITY_ENTS = ("NORP", "GPE", "ORG")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -115,6 +116,8 @@ def place_target(token: Token, obj: Token | None, event_type: str = "") -> Token
     """The place a measure or attack applies to (an in/on/into/at place of its object or of the verb), or where
     troops or aid are sent (a to/into place)."""
     preps = (*DESTINATION_PREPS, "in") if event_type in SENT_TYPES else PLACE_PREPS  # "strengthened its forces in X"
+    if event_type == "MOBILIZE":
+        preps = (*preps, *MASSING_PREPS)  # "massed 100,000 troops *near Ukraine*": the state they bear on
     for holder in (obj, token):
         if holder is None:
             continue
@@ -122,6 +125,10 @@ def place_target(token: Token, obj: Token | None, event_type: str = "") -> Token
             found = syntax.prep_object(holder, prep)
             if found is not None and found.ent_type_ in (("GPE",) if event_type in SENT_TYPES else PLACE_ENTS):
                 return found  # troops sent "to the Mediterranean" have no state to receive them
+            if found is not None and event_type == "MOBILIZE" and found.lemma_.lower() in ("border", "frontier"):
+                side = next((c for c in found.children if c.ent_type_ in ("GPE", "NORP")), None)
+                if side is not None:
+                    return side  # "deployed troops along *the Syrian* border"
             inner = syntax.prep_object(found, "in") if found is not None and event_type not in SENT_TYPES else None
             if inner is not None and inner.ent_type_ in PLACE_ENTS:
                 return inner  # "blew himself up at a checkpoint *in Kabul*"
