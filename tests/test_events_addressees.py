@@ -81,3 +81,21 @@ def test_the_country_said_of_the_actor_s_own_state_is_no_recipient() -> None:
 def test_a_recipient_phrase_ends_where_the_party_s_name_ends(text: str, event_type: str, recipient: str) -> None:
     ((_, events),) = code_texts([("s", text, DAY)])
     assert [(e.event_type, [a.text for a in e.recipient]) for e in events][:1] == [(event_type, [recipient])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken met Lavrov in Geneva on Friday. The two ministers agreed to continue the talks next week.",
+        "US and Russian negotiators met in Geneva on Monday. Both delegations agreed to meet again in February.",
+    ],
+)
+def test_a_group_nominal_is_the_two_parties_named_before_it(text: str) -> None:
+    """ "The two ministers": the two sides of the earlier sentence, subject and object alike, but never the
+    place they met in."""
+    ((_, events),) = code_texts([("s", text, "2022-01-21")])
+    agreed = [e for e in events if e.event_type == "AGREE"]
+    assert sorted((a.country, r.country) for e in agreed for a in e.actor for r in e.recipient) == [
+        ("RUS", "USA"),
+        ("USA", "RUS"),
+    ]

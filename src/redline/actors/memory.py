@@ -98,6 +98,7 @@ class ArticleMemory:
         self.home: str | None = None  # the dateline's country (see ``redline.actors.dateline``)
         self.actor_people: list[Actor] = []
         self.actor_groups: list[Actor] = []
+        self.parties: list[Actor] = []  # named parties of earlier sentences, subjects and objects, in text order
 
     # --- mentions and pronouns --------------------------------------------------------------------------
 

@@ -95,7 +95,7 @@ def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: ArticleMem
         found = ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
         if found is not None:
             candidates.append(found)
-    candidates += list(reversed(memory.actor_groups + memory.actor_people))
+    candidates += list(reversed(memory.parties))  # "Blinken met Lavrov. The two ministers agreed ...": both sides
     return _two_countries(token, candidates)
 
 
@@ -377,9 +377,32 @@ def _mention_offset(voice: Voice, mention: str) -> int:
     return found
 
 
+PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative")
+PARTY_PREPS = ("with", "between", "against", "by")  # a pobj of "in", "at", "from" is a place, not a party
+
+
+def _names_a_party(token: Token) -> bool:
+    """A name that is a side of what the sentence tells: a subject or object, a "with"/"between" phrase, or the
+    nationality of one ("*US and Russian* negotiators met")."""
+    if token.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+        return False
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return token.ent_type_ in ("NORP", "GPE") and token.head.pos_ == "NOUN"
+    if token.dep_ == "conj":
+        return _names_a_party(token.head) or token.head.ent_type_ == token.ent_type_
+    if token.pos_ != "PROPN" or token.dep_ not in PARTY_DEPS:
+        return False
+    return token.dep_ != "pobj" or token.head.lower_ in PARTY_PREPS
+
+
 def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: ArticleMemory) -> None:
-    """Keep this sentence's subjects for the pronouns of the next ones."""
+    """Keep this sentence's subjects for the pronouns of the next ones, and its named parties (subjects and
+    objects) for the group nominals of the next ones ("the two ministers")."""
     for token in sent:
+        if _names_a_party(token):
+            actor = actor_of(kit, token, ctx, memory)
+            if actor is not None and actor.country:
+                memory.parties.append(actor)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
             continue
         if not syntax.is_actorish(token, kit.agent_words):
