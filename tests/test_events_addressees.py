@@ -99,3 +99,16 @@ def test_a_group_nominal_is_the_two_parties_named_before_it(text: str) -> None:
         ("RUS", "USA"),
         ("USA", "RUS"),
     ]
+
+
+def test_a_bare_organisation_noun_after_its_name_is_that_organisation() -> None:
+    text = "NATO and Russia ended their talks on Wednesday, with the alliance refusing to rule out membership for Kyiv."
+    ((_, events),) = code_texts([("s", text, "2022-01-12")])
+    refusals = [e for e in events if e.event_type == "REJECT"]
+    assert refusals and [a.country for a in refusals[0].actor] == ["NATO"]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_is_no_speaker() -> None:
+    text = "Beijing has denied sending drones to Moscow and rejects claims that it intends to arm Russia."
+    ((_, events),) = code_texts([("s", text, DAY)])
+    assert all(a.text != "rejects" for e in events for a in e.actor)

@@ -84,6 +84,7 @@ class EventCoder:
             if sent.end_char - sent.start_char > LONGEST_SENTENCE:
                 continue
             where = build.Where(sent=sent, index=index, article_id=article_id, published=pub, ctx=ctx, memory=memory)
+            parties.learn_organisations(sent, ctx)
             for item in code_sentence(kit, sent, quotes):
                 events.extend(build.finish(kit, item, where))
             parties.remember(kit, sent, ctx, memory)

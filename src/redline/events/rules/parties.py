@@ -359,9 +359,17 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Art
                 kb_id=speaker.kb_id,
             )
         ]
-    if voice.speaker is not None:
+    if voice.speaker is not None and not _misread_verb(voice.speaker):
         return actors_of(kit, voice.speaker, ctx, memory, reciprocal=False)
     return []
+
+
+def _misread_verb(token: Token) -> bool:
+    """ "Moscow denied X and *rejects* claims that ...": a verb the tagger read as a plural noun (bare, right after
+    "and"/"but", with no determiner or modifier) speaks for no one."""
+    doc = token.doc
+    after_and = token.i > 0 and doc[token.i - 1].lower_ in ("and", "but")
+    return token.tag_ == "NNS" and after_and and not list(token.children) and not token.ent_type_
 
 
 def _mention_offset(voice: Voice, mention: str) -> int:
@@ -375,6 +383,15 @@ def _mention_offset(voice: Voice, mention: str) -> int:
         return -1
     found = doc_text.find(mention, max(0, voice.quote.start - 300), voice.quote.end + 300)
     return found
+
+
+def learn_organisations(sent: Any, ctx: ActorContext) -> None:
+    """Read the sentence's organisation names in order before its events, so that a bare noun after them names
+    them ("NATO and Russia ended their talks, with *the alliance* refusing ..."): the resolver learns which
+    organisations the article is about from the names it has read, as the quotes stage does."""
+    for ent in sent.ents:
+        if ent.label_ == "ORG":
+            ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
 
 
 PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative")
