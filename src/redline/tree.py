@@ -72,3 +72,11 @@ def appositive_subject(verb: Token) -> Token | None:
     if first.pos_ == "NOUN" and before is not None and before.text in (",", ";", "—", "-"):
         return first
     return None
+
+
+def misread_verb(token: Token) -> bool:
+    """A verb the tagger read as a plural noun: "Moscow denied X and *rejects* claims that ...": bare, right after
+    "and"/"but", with nothing of its own and no entity type. Such a "noun" names no one (no speaker, no actor)."""
+    doc = token.doc
+    after_and = token.i > 0 and doc[token.i - 1].lower_ in ("and", "but")
+    return token.tag_ == "NNS" and after_and and not list(token.children) and not token.ent_type_

@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
 from redline.quotes.phrases import relative_antecedent
-from redline.tree import appositive_subject, climb, is_root, same
+from redline.tree import appositive_subject, climb, is_root, misread_verb, same
 
 EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
 CLAUSE_DEPS = frozenset(
@@ -109,14 +109,6 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
     return cues
 
 
-def _misread_verb(subject: Token) -> bool:
-    """A "subject" that is a coordinated verb the tagger read as a plural noun: "Moscow denied X and *rejects*
-    claims that ...": bare, right after "and", with nothing of its own."""
-    doc = subject.doc
-    after_and = subject.i > 0 and doc[subject.i - 1].lower_ in ("and", "but")
-    return subject.tag_ == "NNS" and after_and and not list(subject.children)
-
-
 def can_say(subject: Token, lemma: str) -> bool:
     """Whether ``subject`` is the source of the cue ``lemma``: a speaker-like subject, or, for verbs only
     speakers do ("said", "announced"), any noun phrase that is not a non-agent ("the bank said")."""
@@ -126,7 +118,7 @@ def can_say(subject: Token, lemma: str) -> bool:
         subject = relative_antecedent(subject)  # "an architect who said ...": the one the relative clause is about
     if lemma not in lex.OPEN_SUBJECT_VERBS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    if _misread_verb(subject):
+    if misread_verb(subject):
         return False
     return subject.lemma_.lower() not in lex.NON_AGENTS and subject.lower_ not in lex.NON_AGENTS
 

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from redline import tree
 from redline.actors.memory import ArticleMemory
 from redline.events import syntax
 from redline.events.actors import ActorContext
@@ -141,16 +142,7 @@ def names_someone(kit: Kit, token: Token) -> bool:
     return inner is not None and inner.ent_type_ in syntax.ACTOR_ENTS
 
 
-PRONOUN_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+PRONOUN_GENDER = quote_words.PRONOUN_GENDER
 
 
 def actor_of(
@@ -359,17 +351,9 @@ def speaker_actors(kit: Kit, voice: Voice | None, ctx: ActorContext, memory: Art
                 kb_id=speaker.kb_id,
             )
         ]
-    if voice.speaker is not None and not _misread_verb(voice.speaker):
+    if voice.speaker is not None and not tree.misread_verb(voice.speaker):
         return actors_of(kit, voice.speaker, ctx, memory, reciprocal=False)
     return []
-
-
-def _misread_verb(token: Token) -> bool:
-    """ "Moscow denied X and *rejects* claims that ...": a verb the tagger read as a plural noun (bare, right after
-    "and"/"but", with no determiner or modifier) speaks for no one."""
-    doc = token.doc
-    after_and = token.i > 0 and doc[token.i - 1].lower_ in ("and", "but")
-    return token.tag_ == "NNS" and after_and and not list(token.children) and not token.ent_type_
 
 
 def _mention_offset(voice: Voice, mention: str) -> int:
