@@ -112,3 +112,23 @@ def test_a_verb_the_tagger_read_as_a_noun_is_no_speaker() -> None:
     text = "Beijing has denied sending drones to Moscow and rejects claims that it intends to arm Russia."
     ((_, events),) = code_texts([("s", text, DAY)])
     assert all(a.text != "rejects" for e in events for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanchez spoke with Sunak by phone on Thursday about the migrant crisis.",
+        "Sanchez spoke by phone with Sunak on Thursday about the migrant crisis.",
+    ],
+)
+def test_a_phone_call_is_mutual_whichever_phrase_comes_first(text: str) -> None:
+    ((_, events),) = code_texts([("s", text, "2023-06-01")])
+    assert sorted((e.event_type, e.actor[0].country, e.recipient[0].country) for e in events) == [
+        ("CONSULT", "ESP", "GBR"),
+        ("CONSULT", "GBR", "ESP"),
+    ]
+
+
+def test_speaking_with_reporters_is_no_meeting() -> None:
+    ((_, events),) = code_texts([("s", "The Spanish prime minister spoke with reporters in Madrid.", "2023-06-01")])
+    assert not [e for e in events if e.event_type == "CONSULT"]
