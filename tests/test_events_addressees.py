@@ -132,3 +132,11 @@ def test_a_phone_call_is_mutual_whichever_phrase_comes_first(text: str) -> None:
 def test_speaking_with_reporters_is_no_meeting() -> None:
     ((_, events),) = code_texts([("s", "The Spanish prime minister spoke with reporters in Madrid.", "2023-06-01")])
     assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+def test_coordinated_nationalities_of_one_office_name_each_holder() -> None:
+    """ "The Russian and Chinese presidents": the Russian president and the Chinese president, on the date."""
+    ((_, events),) = code_texts([("s", "The French and German foreign ministers met in Paris.", "2021-12-20")])
+    names = sorted(a.name for e in events for a in e.actor)
+    assert names == ["Annalena Baerbock", "Jean-Yves Le Drian"]
+    assert all(a.role == "Foreign Minister" for e in events for a in e.actor)

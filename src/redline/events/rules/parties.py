@@ -255,7 +255,16 @@ def _coordinated_modifiers(head: Token, ctx: ActorContext) -> list[Actor]:
         parts = [child, *syntax.conjuncts(child)]
         actors = []
         for part in parts:
-            found = ctx.resolve(f"{part.text} {head.text}", start=part.idx, end=part.idx + len(part.text))
+            # "the Kenyan and Tanzanian *presidents*": each is one country's president (the singular names him)
+            noun = head.lemma_ if head.tag_ == "NNS" else head.text
+            definite = "the " if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) else ""
+            titles = " ".join(  # "the French and German *foreign* ministers"
+                c.text
+                for c in head.lefts
+                if c.dep_ in ("compound", "amod") and c.i > part.i and c.ent_type_ not in ("NORP", "GPE")
+            )
+            phrase = " ".join(w for w in (f"{definite}{part.text}", titles, noun) if w)
+            found = ctx.resolve(phrase, start=part.idx, end=part.idx + len(part.text))
             if found is None or not found.country:
                 return []
             actors.append(dataclasses.replace(found, text=part.text, start=part.idx, end=part.idx + len(part.text)))
