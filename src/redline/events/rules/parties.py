@@ -408,9 +408,16 @@ def _names_a_party(token: Token) -> bool:
 def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: ArticleMemory) -> None:
     """Keep this sentence's subjects for the pronouns of the next ones, and its named parties (subjects and
     objects) for the group nominals of the next ones ("the two ministers")."""
+    read: dict[int, Actor | None] = {}  # each phrase resolved once per sentence
+
+    def resolved(token: Token) -> Actor | None:
+        if token.i not in read:
+            read[token.i] = actor_of(kit, token, ctx, memory)
+        return read[token.i]
+
     for token in sent:
         if _names_a_party(token):
-            actor = actor_of(kit, token, ctx, memory)
+            actor = resolved(token)
             if actor is not None and actor.country:
                 memory.parties.append(actor)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
@@ -418,7 +425,7 @@ def remember(kit: Kit, sent: Any, ctx: ActorContext, memory: ArticleMemory) -> N
         if not syntax.is_actorish(token, kit.agent_words):
             continue
         for member in [token, *syntax.conjuncts(token)]:  # "Russia and the United States held talks"
-            actor = actor_of(kit, member, ctx, memory)
+            actor = resolved(member)
             if actor is None:
                 continue
             subtree = list(member.subtree) if member.i == token.i else [member]
