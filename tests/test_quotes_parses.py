@@ -62,3 +62,30 @@ def test_according_to_made_the_root_still_names_the_source_of_the_rest() -> None
     assert [(text, mention) for text, mention, _ in found] == [
         ("the move reeks of fear and desperation", "conservative talk radio host Rush Limbaugh")
     ]
+
+
+def test_according_to_the_words_of_someone_names_that_someone() -> None:
+    """Translated copy says "according to the words of the minister" and "according to the information of the
+    newspaper X": the owner of the words is the source, not the words."""
+    found = _speakers(
+        "Foreign Minister Sergei Lavrov spoke in Moscow on Friday. According to the words of the minister, "
+        "Russia had warned Washington an hour before the first strikes."
+    )
+    assert [(mention, name) for _, mention, name in found] == [("the minister", "Sergei Lavrov")]
+
+
+def test_a_surname_the_article_gave_someone_is_not_a_namesake_in_the_knowledge_base() -> None:
+    """ "Gov. Greg Abbott ... Abbott's spokeswoman": the governor's staff, not the staff of Australia's former prime
+    minister, whichever of the two speakers the extractor looks up first."""
+    doc = next(
+        iter(
+            parse(
+                [
+                    "Gov. Greg Abbott said the lawmakers would be arrested.\n\n"
+                    "Abbott's spokeswoman, Renae Eze, said the Democrats had abandoned the voters."
+                ]
+            )
+        )
+    )
+    quotes = extract_quotes(doc, "a", actors=actor_context("2021-07-13"))
+    assert [(q.speaker.name, q.speaker.country) for q in quotes] == [("Greg Abbott", None), ("Renae Eze", None)]

@@ -80,3 +80,12 @@ def misread_verb(token: Token) -> bool:
     doc = token.doc
     after_and = token.i > 0 and doc[token.i - 1].lower_ in ("and", "but")
     return token.tag_ == "NNS" and after_and and not list(token.children) and not token.ent_type_
+
+
+def verb_read_as_noun(token: Token) -> bool:
+    """A present-tense verb the tagger read as a plural noun yet parsed as a clause: "Trump *claims* that he
+    should be the exception" (NNS with its own subject before it and a clause after it). Nouns have neither."""
+    if token.tag_ != "NNS":
+        return False
+    subject = any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+    return subject and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)

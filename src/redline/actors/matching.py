@@ -187,7 +187,8 @@ class Matcher:
             elif id(nxt) in consumed:
                 consumed.discard(id(nxt))
             i = j
-        return [c for c in comps if id(c) not in consumed] + out
+        kept = [_namesake(c, toks, memory) for c in comps if id(c) not in consumed]
+        return kept + out
 
     def _nameish(self, toks: list[Tok], k: int, *, first: bool) -> bool:
         tok = toks[k]
@@ -234,6 +235,17 @@ class Matcher:
         if len(ids) == 1:
             return Comp("name", [], i, j, name=name, person=self.kb.person_of(ids[0]))
         return Comp("name", [], i, j, name=name)
+
+
+def _namesake(comp: Comp, toks: list[Tok], memory: ArticleMemory) -> Comp:
+    """A bare surname the article gave to someone the knowledge base does not know ("Gov. Greg Abbott ...
+    Abbott's spokeswoman") is that person, not the knowledge base's namesake (Tony Abbott of Australia)."""
+    if comp.kind != "surname" or comp.j - comp.i != 1:
+        return comp
+    known = memory.remembered(toks[comp.i].key)
+    if known is None or known.person is not None:
+        return comp  # a known KB person is the interpreter's to choose among the namesakes
+    return Comp("name", [], comp.i, comp.j, name=toks[comp.i].text, known=known)
 
 
 def _tidy(toks: list[Tok], comps: list[Comp]) -> list[Comp]:

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from redline.events.actors import actor_context
 from redline.events.coder import EventCoder
+from redline.events.dates import parse_published
 from redline.events.lexicon import Lexicon, LexiconError, build_lexicon, load_lexicon
+from redline.ingest.clean import dateline_length
 from redline.quotes import actor_context as quote_actor_context
 from redline.quotes import extract_quotes
 from redline.records import Event, Quote
@@ -68,10 +71,20 @@ def code_texts(
     from redline.nlp import load_nlp
 
     coder = coder or default_coder()
-    pairs = ((text, (item_id, published)) for item_id, text, published in items)
-    for doc, (item_id, published) in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((_masked_dateline(text), (item_id, text, published)) for item_id, text, published in items)
+    for doc, (item_id, text, published) in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
         quotes = find_quotes(doc, item_id, published)
-        yield item_id, coder.code(doc, article_id=item_id, published=published, quotes=quotes)
+        actors = actor_context(parse_published(published))
+        actors.read_dateline(text)  # the dateline still says where the report was filed from
+        yield item_id, coder.code(doc, article_id=item_id, published=published, quotes=quotes, actors=actors)
+
+
+def _masked_dateline(text: str) -> str:
+    """The text with its wire dateline ("SANAA, March 26 (Reuters) - ") blanked, offsets kept: ingest strips it
+    from articles, and in a raw text the filing city is no party to what the report tells."""
+    lead = len(text) - len(text.lstrip())
+    length = dateline_length(text[lead:])
+    return text[:lead] + " " * length + text[lead + length :] if length else text
 
 
 def find_quotes(doc: Any, item_id: str, published: str | None) -> list[Quote]:

@@ -216,6 +216,10 @@ def subject(token: Token, object_control: frozenset[str] = frozenset()) -> tuple
             current = head
             continue
         if current.dep_ in ("relcl", "acl"):
+            if current.dep_ == "acl" and current.tag_ == "VBN" and tree.is_root(head) and direct_object(current):
+                # "A Saudi-led coalition bombed Houthi positions.": a passive participle takes no object; the parser
+                # made the sentence's subject its root and hung the finite verb on it
+                return head, "subj"
             if current.dep_ == "acl" and current.tag_ == "VBN":
                 found = agent(current)
                 return (found, "agent") if found is not None else (head, "passive")
@@ -318,9 +322,9 @@ def np_span(token: Token) -> tuple[int, int]:
         stack.extend(child for child in item.children if child.dep_ not in ("relcl", "advcl", "parataxis", "ccomp"))
     start, end = min(keep), max(keep) + 1
     doc = token.doc
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < token.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
-    while end - 1 > token.i and doc[end - 1].is_punct:
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     opened = sum(1 for t in doc[start:end] if t.text == "(") - sum(1 for t in doc[start:end] if t.text == ")")
     if opened > 0 and end < len(doc) and doc[end].text == ")":

@@ -285,19 +285,29 @@ def _header_or_headline(
     return None
 
 
-def _strip_dateline(line: str, out: Cleaned) -> str:
-    """'MOSCOW, December 21. /TASS/. Russia…' → 'Russia…'; the wire agency is noted as a credit."""
+def dateline_length(line: str) -> int:
+    """Characters of the wire dateline that opens ``line`` ("MOSCOW, Jan 5 (Reuters) - ", "AUSTIN, Texas — "), or
+    0: a place in capitals, then a date, a state, an agency or a dash, before a sentence of at least five words."""
     match = P.DATELINE.match(line)
     if match is None or not (match.group("slash") or match.group("paren") or len(match.group("place")) > 3):
-        return line
+        return 0
     rest = line[match.end() :]
     if not rest[:1].isupper() or len(words(rest)) < 5:
+        return 0
+    return match.end()
+
+
+def _strip_dateline(line: str, out: Cleaned) -> str:
+    """'MOSCOW, December 21. /TASS/. Russia…' → 'Russia…'; the wire agency is noted as a credit."""
+    length = dateline_length(line)
+    match = P.DATELINE.match(line) if length else None
+    if match is None:
         return line
     out.removed.append(Removed(text=line[: match.end()].strip(), rule="dateline"))
     agency = match.group("slash") or match.group("paren")
     if agency:
         out.wire_agency = agency.strip()
-    return rest
+    return line[length:]
 
 
 def _collect_credit(line: str, out: Cleaned) -> None:

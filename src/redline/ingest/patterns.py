@@ -157,7 +157,7 @@ CREDIT_LINE = re.compile(
 )
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,30}?(?:/[A-Z][A-Z .'-]{2,30}?)*)"  # GENEVA/JERUSALEM: filed from two places
-    r"(?:,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+))?\s*"
+    r"(?:,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?\s*"  # AUSTIN, Texas
     r"(?:[./]?\s*/(?P<slash>[A-Za-z -]{2,20})/\s*\.?|\((?P<paren>Reuters|AP|AFP|TASS|Sputnik|RIA Novosti|Xinhua|"
     r"Interfax|UNIAN|Ukrinform|IRNA|Anadolu|dpa|DPA|EFE|ANSA|PAP|BelTA)\)|\s*[-–—]{1,2})\s*[-–—]?\s*"
 )

@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
 from redline.quotes.phrases import relative_antecedent
-from redline.tree import appositive_subject, climb, is_root, misread_verb, same
+from redline.tree import appositive_subject, climb, is_root, misread_verb, same, verb_read_as_noun
 
 EDGE = frozenset({",", ";", ":", "—", "–", "-", "and", "but", "or", "that", "while", "as"})
 CLAUSE_DEPS = frozenset(
@@ -61,7 +61,9 @@ def cue_lemma(token: Token, quoted: Callable[[int], bool]) -> str | None:
         return "according to"
     if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in" and _words_owner(token):
         return "in the words of"
-    if not token.tag_.startswith("VB") or (lemma not in lex.SPEECH_VERBS and lemma not in lex.NAMING_VERBS):
+    if not (token.tag_.startswith("VB") or verb_read_as_noun(token)):
+        return None
+    if lemma not in lex.SPEECH_VERBS and lemma not in lex.NAMING_VERBS:
         return None
     particle = lex.PARTICLE_VERBS.get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
@@ -539,7 +541,7 @@ def _words_owner(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
@@ -550,6 +552,8 @@ def _according(token: Token) -> Cue | None:
     speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
     if speaker is None:
         speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if speaker is not None and speaker.lemma_.lower() in lex.SOURCE_WORDS | lex.DOCUMENT_NOUNS:
+        speaker = _words_owner(speaker) or speaker  # "according to the words of the minister": the minister
     return _source_phrase(token, speaker, "according to")
 
 

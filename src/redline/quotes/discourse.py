@@ -28,7 +28,7 @@ class Discourse:
     def __init__(self, doc: Doc, quoted: Callable[[int], bool], actors: Any = None) -> None:
         memory = getattr(actors, "memory", None)
         self.memory: ArticleMemory = memory if isinstance(memory, ArticleMemory) else ArticleMemory()
-        self.enrichment = Enrichment(doc, actors)
+        self.enrichment = Enrichment(doc, actors, self.memory.referents)
         self.reader = ReferentReader(doc, quoted, self.memory, self.enrichment.is_state)
         self.coreference = Coreference(self.reader, self.enrichment, self.memory)
 

@@ -21,9 +21,10 @@ from redline.records import Actor
 class Enrichment:
     """Asks an article's actor context (``actors``: ``resolve(text, start=, end=)``, ``date``) about referents."""
 
-    def __init__(self, doc: Doc, actors: Any) -> None:
+    def __init__(self, doc: Doc, actors: Any, referents: list[Referent] | None = None) -> None:
         self.doc = doc
         self.actors = actors
+        self.referents = referents if referents is not None else []  # the article's, in order of first mention
         self._places: dict[str, str | None] = {}
         self._states: dict[str, bool] = {}
 
@@ -115,6 +116,7 @@ class Enrichment:
         referent.resolved = True
         if self.actors is None:
             return None
+        self._named_before(referent)
         titled = None
         if referent.intro is not None:
             start, end = referent.intro
@@ -138,6 +140,16 @@ class Enrichment:
                 referent.actor.country = referent.actor.country or titled.country
                 referent.actor.sector = referent.actor.sector or titled.sector
         return referent.actor
+
+    def _named_before(self, referent: Referent) -> None:
+        """Look up the people named before ``referent`` first: the resolver learns the article in reading order,
+        so "Abbott's spokeswoman" after "Gov. Greg Abbott" is the governor's, not a namesake's in the knowledge
+        base, whichever speaker is asked about first."""
+        for earlier in list(self.referents):
+            if earlier is referent:  # same object (a referent)
+                return
+            if not earlier.resolved and earlier.kind == "person" and not earlier.anonymous:
+                self.enrich(earlier)
 
     def resolve_actor(self, text: str, start: int, end: int) -> Actor | None:
         if self.actors is None:

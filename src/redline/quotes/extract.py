@@ -39,6 +39,7 @@ from redline.quotes import lexicon as lex
 from redline.quotes.cues import Cue, find_cues
 from redline.quotes.discourse import Discourse, Resolution
 from redline.quotes.marks import SPEAKER_LABEL, QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
+from redline.quotes.nominal import nominal_cues
 from redline.records import Actor, Quote, Speaker
 
 LONGEST_QUOTE = 2 * LONGEST_SENTENCE
@@ -48,10 +49,12 @@ _BEFORE = re.compile(r"[ \t,—–-]*")
 _AFTER = re.compile(r"[ \t,—–-]*(:\s*)?")
 _PARTICLE = r"(?:de|da|del|della|di|du|des|la|le|van|von|der|den|ter|dos|das|bin|ibn|al|el)"
 _SIGNATURE = re.compile(
-    rf"[ \t]*[―—–-]{{1,2}}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|{_PARTICLE})){{0,5}})"
-    r"[ \t]*[.,]?[ \t]*(?=\n|$)"
+    rf"[^\S\n]*[―—–-]{{1,2}}[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|{_PARTICLE})){{0,5}})"
+    r"[^\S\n]*[.,]?[^\S\n]*(?=\n|$)"
 )
-"""A quotation signed after a dash, to the end of its line (“…” ― Carla Sanchez): testimonials, epigraphs."""
+"""A quotation signed after a dash, to the end of its line (“…” ― Carla Sanchez): testimonials, epigraphs.
+
+Spaces are any but a line break: web text pads such signatures with no-break spaces."""
 
 
 @dataclass(slots=True)
@@ -117,7 +120,7 @@ class _Reader:
     def read(self, article_id: str) -> list[Quote]:
         waiting = 0  # quotations before this index have been attributed or dropped
         for index, sent in enumerate(self.sentences):
-            cues = [] if self._title_like(sent) or len(sent.text) > LONGEST_SENTENCE else find_cues(sent, self.quoted)
+            cues = [] if self._title_like(sent) or len(sent.text) > LONGEST_SENTENCE else self._cues(sent)
             main_verbs = {sent.root.i} | {c.i for c in sent.root.children if c.dep_ == "conj"}
             main_verbs |= {cue.token.i for cue in cues}
             self.discourse.observe(sent, index, main_verbs)
@@ -130,6 +133,15 @@ class _Reader:
                 waiting += 1
         self._lede()
         return self._records(article_id)
+
+    def _cues(self, sent: Span) -> list[Cue]:
+        """The sentence's speech verbs and its speech nouns with an owner, in text order."""
+        cues = find_cues(sent, self.quoted)
+        taken = [cue.content for cue in cues if cue.content is not None]
+        for cue in nominal_cues(sent, self.quoted):
+            if cue.content is not None and not any(s < cue.content[1] and cue.content[0] < e for s, e in taken):
+                cues.append(cue)
+        return sorted(cues, key=lambda cue: cue.token.i)
 
     def _title_like(self, sent: Span) -> bool:
         """A headline or caption: a line of its own, short, without closing punctuation (a paraphrase, not speech)."""

@@ -15,6 +15,7 @@ _SPEECH = wordlists.load(
     "speech.yaml",
     {
         "speech_verbs": "words",
+        "speech_nouns": "words",
         "naming_verbs": "words",
         "particle_verbs": "table",
         "quoting_verbs": "words",
@@ -32,6 +33,7 @@ _WORDS = wordlists.load(
         "audience_prepositions": "words",
         "audience_nouns": "words",
         "document_nouns": "words",
+        "source_words": "words",
         "org_nouns": "words",
         "pronoun_gender": "table",
         "org_pronouns": "words",
@@ -74,6 +76,7 @@ _SETTINGS = wordlists.load(
 )
 
 SPEECH_VERBS: frozenset[str] = _SPEECH["speech_verbs"]
+SPEECH_NOUNS: frozenset[str] = _SPEECH["speech_nouns"]
 NAMING_VERBS: frozenset[str] = _SPEECH["naming_verbs"]
 PARTICLE_VERBS: dict[str, str] = _SPEECH["particle_verbs"]
 QUOTING_VERBS: frozenset[str] = _SPEECH["quoting_verbs"]
@@ -87,6 +90,7 @@ OBJECT_CONTENT_VERBS: frozenset[str] = _SPEECH["object_content_verbs"]
 AUDIENCE_PREPOSITIONS: frozenset[str] = _WORDS["audience_prepositions"]
 AUDIENCE_NOUNS: frozenset[str] = _WORDS["audience_nouns"]
 DOCUMENT_NOUNS: frozenset[str] = _WORDS["document_nouns"]
+SOURCE_WORDS: frozenset[str] = _WORDS["source_words"]
 ORG_NOUNS: frozenset[str] = _WORDS["org_nouns"]
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ORG_PRONOUNS: frozenset[str] = _WORDS["org_pronouns"]

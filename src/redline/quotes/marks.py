@@ -35,6 +35,7 @@ PAIRS: dict[str, str] = {
     "‘": "’",
     '"': '"',
     "'": "'",
+    "”": "”",
 }
 DOUBLE_OPENERS = '“„«"'
 SENTENCE_END = ".?!…"
@@ -241,6 +242,8 @@ def _opens(text: str, index: int, singles: dict[int, int]) -> bool:
     char = text[index]
     if char in "“„«‹":
         return True
+    if char == "”":
+        return _reversed_opener(text, index)
     if char == '"':
         return _left_flanking(text, index) or not _right_flanking(text, index)
     if char == "‘":
@@ -248,6 +251,16 @@ def _opens(text: str, index: int, singles: dict[int, int]) -> bool:
     if char == "'":
         return index in singles
     return False
+
+
+def _reversed_opener(text: str, index: int) -> bool:
+    """A closing ” typed where an opening one belongs: at the start of a line, right before a word.
+
+    Why: web copy often opens a quotation with the wrong curly mark (”Mr. Trump embodies …”); a closing mark
+    there closes nothing, and reading it as an opener keeps every later quotation of the page paired right.
+    """
+    before = text[index - 1] if index > 0 else "\n"
+    return before == "\n" and _is_letter(text[index + 1 : index + 2] or " ")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,8 @@ marked (they are rarely the sentence's main event).
 
 from __future__ import annotations
 
+import re
+
 from redline import tree
 from redline.events import syntax
 from redline.events.rules import speech
@@ -29,6 +31,8 @@ def asserted(kit: Kit, item: Coded, frames: dict[int, Frame]) -> bool:
         return False
     if _considered(kit, head):
         return False
+    if _asked(head) or _sports_result(kit, head):
+        return False
     current = head
     for _ in range(12):
         if tree.is_root(current):
@@ -39,6 +43,40 @@ def asserted(kit: Kit, item: Coded, frames: dict[int, Frame]) -> bool:
             break
         current = current.head
     return True
+
+
+WH_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which", "whom", "whose"})
+
+
+def _asked(head: Token) -> bool:
+    """ "Can the new government clinch a deal with the IMF?": a direct question asks whether the act happens, it
+    does not report it. The event's verb is the question's own (its main clause, the aux before the subject or a
+    wh-word first); a question reported inside a statement ends with the statement's full stop and is kept."""
+    sent = head.sent
+    if not sent.text.rstrip().rstrip("\"”'’»").endswith("?"):
+        return False
+    verb = head
+    while verb.dep_ == "conj" and not tree.is_root(verb):
+        verb = verb.head
+    if not tree.is_root(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inverted = subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children)
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return inverted or (first is not None and first.lower_ in WH_WORDS)
+
+
+SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+
+
+def _sports_result(kit: Kit, head: Token) -> bool:
+    """A game's result told in the words of war ("crushed Brazil 4-1 in a World Cup qualifier"): a score and a
+    sports noun in the sentence. A score alone is not enough: courts rule 5-4 and parliaments vote 52-48."""
+    sent = head.sent
+    if not SCORE.search(sent.text):
+        return False
+    sports = kit.words("sports_words")
+    return any(t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in sports or t.lower_ in sports) for t in sent)
 
 
 def _considered(kit: Kit, head: Token) -> bool:

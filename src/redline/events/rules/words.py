@@ -28,6 +28,7 @@ WORD_KEYS = (
     "signal_verbs",
     "attempt_nouns",
     "purpose_heads",
+    "sports_words",
     "report_nouns",
     "threat_conditional",
     "threat_inherent",
