@@ -205,13 +205,19 @@ def _owns(owner: Group, title: Group, toks: list[Tok]) -> bool:
 def _primary(readings: list[tuple[Group, Reading]]) -> Reading:
     """One mention, several pieces ("Ivan Petrovsky, a Russian analyst", "Rebels in the Ivory Coast"): the person
     if there is one, else the first kind-of-actor noun, takes what it lacks from the others."""
-    primary = next((r for _, r in readings if r.person or r.known), None)
+    # a name written in the mention outranks a holder its title was matched to ("The official representative of
+    # the Russian Ministry of Defence, Major General Igor Konashenkov" is Konashenkov, whoever else the title fits)
+    people = [(g, r) for g, r in readings if r.person or r.known]
+    named = [r for g, r in people if any(c.kind in PERSONISH for c in g.comps)]
+    primary = named[0] if named else (people[0][1] if people else None)
     if primary is None:
         titled = [r for g, r in readings if r.title_only or (any(c.kind in TITLE for c in g.comps) and not r.kb_id)]
         primary = titled[0] if titled else readings[0][1]
     for _, other in readings:
         if other is primary:  # same object (a reading)
             continue
+        if other.person is not None and other.person is not primary.person:  # same object (a KB person)
+            continue  # a title matched to someone else lends the named person nothing
         primary.country = primary.country or other.country
         if primary.person is None and (primary.known is not None or primary.title_only):
             primary.sector = primary.sector or other.sector

@@ -17,6 +17,9 @@ from redline.events.rules.kit import Kit
 from redline.events.rules.model import Frame, Token
 
 NON_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+FINITE_TAGS = ("VBZ", "VBP", "VBD")
+"""A finite verb is never a subject: a subject tagged so is a plural noun the tagger misread ("Boko Haram
+*militants* overran a base")."""
 
 
 def subject(kit: Kit, token: Token) -> tuple[Token | None, str]:
@@ -40,7 +43,7 @@ def subject(kit: Kit, token: Token) -> tuple[Token | None, str]:
         outer, outer_how = syntax.subject(syntax.governing_verb(subj), kit.words("object_control"))
         if outer is not None and syntax.is_actorish(outer, kit.agent_words):
             return outer, outer_how
-    if subj is not None and subj.pos_ in ("VERB", "AUX"):
+    if subj is not None and subj.pos_ in ("VERB", "AUX") and subj.tag_ not in FINITE_TAGS:
         return None, ""  # a clause as subject ("*Having* people like him work for them helps them"): no one acts
     if subj is not None and not syntax.is_actorish(subj, kit.agent_words) and subj.pos_ != "PRON":
         poss = syntax.first_child(subj, "poss")

@@ -186,10 +186,27 @@ def actor_of(
         name = actor.name if actor else place.name
         actor = Actor(text=text, start=span.start_char, end=span.end_char, name=name, country=place.country)
     shown = doc[start : _with_acronym(doc, end)]  # "the International Labour Organization (ILO)"
+    if actor is None or actor.country is None:
+        actor = _owned_by_antecedent(kit, head, ctx, memory, actor, exclude) or actor
     if actor is None:
         return Actor(text=shown.text, start=shown.start_char, end=shown.end_char)
     # the whole phrase is the mention, whichever part of it resolved
     return dataclasses.replace(actor, text=shown.text, start=shown.start_char, end=shown.end_char)
+
+
+def _owned_by_antecedent(
+    kit: Kit, head: Token, ctx: ActorContext, memory: ArticleMemory, actor: Actor | None, exclude: frozenset[int]
+) -> Actor | None:
+    """ "Russia said *its* forces had shelled the town", "the Mexican president said *her* government would ...":
+    the forces and the government are of the country the possessive pronoun stands for. Only a phrase the
+    resolver read as a body (a sector) takes it: "Russia and *its* allies" are other states."""
+    owner = syntax.first_child(head, "poss")
+    if actor is None or actor.sector is None or owner is None or owner.pos_ != "PRON" or not kit.third(owner):
+        return None  # only a body of the owner (forces, government, police, citizens); "its allies" are others
+    found = actor_of(kit, owner, ctx, memory, exclude=exclude | {head.i})
+    if found is None or found.country is None:
+        return None
+    return dataclasses.replace(actor, country=found.country)
 
 
 def _with_acronym(doc: Any, end: int) -> int:
@@ -318,6 +335,7 @@ def _antecedent_in_sentence(kit: Kit, pronoun: Token, exclude: frozenset[int]) -
             continue  # "it" is one party, never "the troops"
         start, end = syntax.np_span(token)  # the phrase, not a relative clause on it ("Kyiv, where she met X")
         person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.doc[start:end])
+        person = person or (token.tag_ == "NN" and token.lemma_.lower() in quote_words.TITLE_NOUNS)  # "the president"
         if person == wants_person or (low in ("they", "them", "their") and not person):
             candidates.append(token)
     # A subject pronoun takes the nearest subject or object before a mere place or circumstance ("accuse Russia

@@ -342,6 +342,9 @@ def _wrapper_recipients(
         targets = [r for r in (inner.recipients if inner is not None else []) if not tree.same(r, actor)]
         return targets or None
     found = arguments.recipients(kit, frame, frame.entry.recipient)
+    clause = _that_clause(frame.token) if not found and kind == "allege" else None
+    if clause is not None:
+        return _accused_doer(kit, clause, content, actor)
     if not found and inner is not None:
         found = [r for r in inner.recipients if not tree.same(r, actor)]
     # "agreed to supply coal *to China*": the complement names the party even when it codes no event itself
@@ -369,6 +372,23 @@ def _wrapper_recipients(
         party = arguments.actorish(kit, subject) if subject is not None and how == "subj" else None
         found = [party] if party is not None and not tree.same(party, actor) else []
     return found
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The "that" clause a verb governs ("denounced *that the authorities blocked the convoys*"), or None."""
+    return next((c for c in syntax.children(token, "ccomp") if syntax.first_child(c, "mark") is not None), None)
+
+
+def _accused_doer(kit: Kit, clause: Token, content: Content, actor: Token | None) -> list[Token]:
+    """ "Amnesty denounced *that Egyptian police had tortured detainees*": the one condemned is who did it (the
+    clause's act's actor, else its subject), never the victims or the place of the act."""
+    inner = content.coded
+    inside = inner is not None and clause.left_edge.i <= inner.head.i <= clause.right_edge.i
+    doer = inner.actor if inside and inner is not None else None
+    if doer is None:
+        subject, how = syntax.subject(clause)
+        doer = arguments.actorish(kit, subject) if subject is not None and how == "subj" else None
+    return [doer] if doer is not None and not tree.same(doer, actor) else []
 
 
 def derived_mode(kit: Kit, kind: str, content: Coded | None, noun: Token | None = None) -> str | None:

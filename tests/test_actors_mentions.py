@@ -1,0 +1,51 @@
+"""One article's mentions: the name written in a mention outranks what its title or the memory suggests.
+
+- "The official representative of the Russian Ministry of Defence, Major General Igor Konashenkov" is
+  Konashenkov, even after the article named a US Secretary of State a generic title could also fit;
+- a title matched to someone else lends the named person neither country nor role;
+- a bare surname the article gave to a person the knowledge base does not know ("Gov. Greg Abbott", then
+  "Abbott's spokeswoman") stays that person, not the knowledge base's namesake of another country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.actors import ActorResolver
+from redline.kb import load_kb
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(load_kb(env=False))
+
+
+def test_a_named_person_outranks_the_holder_a_generic_title_was_matched_to(resolver: ActorResolver) -> None:
+    ctx = resolver.context("2015-10-01")
+    kerry = ctx.resolve("His American colleague, John Kerry")
+    assert kerry is not None and kerry.name == "John Kerry"
+    found = ctx.resolve(
+        "The official representative of the Russian Ministry of Defence, Major General Igor Konashenkov"
+    )
+    assert found is not None and (found.name, found.country) == ("Igor Konashenkov", "RUS")
+
+
+def test_a_title_alone_still_finds_the_holder_the_article_named(resolver: ActorResolver) -> None:
+    ctx = resolver.context("2015-10-01")
+    ctx.resolve("US Secretary of State John Kerry")
+    found = ctx.resolve("the Secretary of State")
+    assert found is not None and found.name == "John Kerry"
+
+
+def test_a_surname_the_article_gave_an_unknown_person_is_not_a_namesake(resolver: ActorResolver) -> None:
+    ctx = resolver.context("2021-07-13")
+    ctx.resolve("Gov. Greg Abbott")
+    owner = ctx.resolve("Abbott")
+    assert owner is not None and (owner.name, owner.country) == ("Greg Abbott", None)
+    staff = ctx.resolve("Abbott's spokeswoman, Renae Eze")
+    assert staff is not None and staff.name == "Renae Eze" and staff.country is None
+
+
+def test_without_the_article_s_person_the_surname_is_the_known_namesake(resolver: ActorResolver) -> None:
+    found = resolver.context("2014-05-01").resolve("Abbott")
+    assert found is not None and found.country == "AUS"
