@@ -49,3 +49,23 @@ def test_a_surname_the_article_gave_an_unknown_person_is_not_a_namesake(resolver
 def test_without_the_article_s_person_the_surname_is_the_known_namesake(resolver: ActorResolver) -> None:
     found = resolver.context("2014-05-01").resolve("Abbott")
     assert found is not None and found.country == "AUS"
+
+
+def test_a_dateline_with_the_day_before_the_month_gives_its_country(resolver: ActorResolver) -> None:
+    """ "ANKARA, 18 September (AA) - ... The President of the Republic stated": European and translated copy put
+    the day first; the report is filed from Ankara, so the bare office is Turkey's."""
+    ctx = resolver.context("2018-09-18")
+    assert ctx.read_dateline("ANKARA, 18 September (AA) - The ministers met in Sochi on Monday.") == "TUR"
+    found = ctx.resolve("The President of the Republic")
+    assert found is not None and found.name == "Recep Tayyip Erdoğan"
+
+
+@pytest.mark.parametrize("state", ["Ohio", "New Mexico", "West Virginia", "Pennsylvania"])
+def test_a_us_state_is_a_place_of_the_united_states(resolver: ActorResolver, state: str) -> None:
+    found = resolver.context("2013-10-01").resolve(state)
+    assert found is not None and found.country == "USA"
+
+
+def test_georgia_stays_the_country(resolver: ActorResolver) -> None:
+    found = resolver.context("2013-10-01").resolve("Georgia")
+    assert found is not None and found.country == "GEO"

@@ -76,3 +76,13 @@ def test_condemning_what_someone_did_accuses_the_doer(text: str, accused: str) -
 def test_promised_financing_is_an_agreement_to_give_aid() -> None:
     events = _events("Japan will provide $5 billion in financing to Vietnam over the next five years.")
     assert [(e.event_type, e.modality) for e in events] == [("AGREE", "future")]
+
+
+def test_two_parties_signing_a_treaty_support_each_other() -> None:
+    events = _events("The presidents of Armenia and Georgia signed a border treaty in Tbilisi on Thursday.")
+    assert sorted(_sides(e) for e in events) == [("SUPPORT", ["ARM"], ["GEO"]), ("SUPPORT", ["GEO"], ["ARM"])]
+
+
+def test_one_party_signing_keeps_one_event() -> None:
+    events = _events("Moldova signed the association agreement on Friday.")
+    assert [_sides(e) for e in events] == [("SUPPORT", ["MDA"], [])]

@@ -89,3 +89,21 @@ def test_a_surname_the_article_gave_someone_is_not_a_namesake_in_the_knowledge_b
     )
     quotes = extract_quotes(doc, "a", actors=actor_context("2021-07-13"))
     assert [(q.speaker.name, q.speaker.country) for q in quotes] == [("Greg Abbott", None), ("Renae Eze", None)]
+
+
+def test_the_state_and_party_of_a_lawmaker_name_the_lawmaker_just_quoted() -> None:
+    """US copy: "House Speaker John Boehner ... 'neither do I,' the Ohio Republican said."."""
+    found = _speakers(
+        "House Speaker John Boehner told reporters that the House had voted four times. "
+        '"The American people do not want a shutdown, and neither do I," the Ohio Republican said.'
+    )
+    assert [name for _, _, name in found] == ["John Boehner", "John Boehner"]
+
+
+def test_the_presidency_is_an_office_not_its_holder() -> None:
+    """ "the presidency indicated" reports the president's office; it is not a quote of the president."""
+    text = "PARIS, 20 February - The French president will travel to Kyiv next month, the presidency indicated."
+    context = actor_context("2023-02-20")
+    assert context.read_dateline(text) == "FRA"
+    quotes = extract_quotes(next(iter(parse([text]))), "a", actors=context)
+    assert quotes and all(q.speaker.name != "Emmanuel Macron" for q in quotes)

@@ -19,7 +19,7 @@ from redline.kb import KnowledgeBase
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})"  # ROME, NEW DELHI, MEXICO CITY
     r"(?:\s*/[^,(\n]{1,30})?"  # "KYIV/MOSCOW" style double datelines keep the first
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , March 1
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # , March 1 / , 18 September
     r"\s*(?:\([^)\n]{1,30}\))?"  # (ANSA)
     r"\s*(?:[-–—]{1,2}|:)(?:\s|$)"
 )

@@ -350,8 +350,8 @@ class Coreference:
             if mention.start < span.start_char and mention.referent.kind == "org":
                 self.enrichment.enrich(mention.referent)
         actor = self.enrichment.resolve_actor(span.text, span.start_char, span.end_char)
-        if actor is None or not actor.kb_id or not actor.name:
-            return None
+        if actor is None or not actor.kb_id or not actor.name or actor.role:
+            return None  # a role's holder ("the presidency" read as the president) is no organisation
         referent = self.reader.find(actor.name, "org") or Referent(name=actor.name, kind="org")
         if referent.actor is None:
             referent.actor, referent.resolved = actor, True
