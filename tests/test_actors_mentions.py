@@ -69,3 +69,12 @@ def test_a_us_state_is_a_place_of_the_united_states(resolver: ActorResolver, sta
 def test_georgia_stays_the_country(resolver: ActorResolver) -> None:
     found = resolver.context("2013-10-01").resolve("Georgia")
     assert found is not None and found.country == "GEO"
+
+
+def test_a_headed_body_names_its_office_not_a_leader_named_before(resolver: ActorResolver) -> None:
+    """ "The head of Brazilian diplomacy" after "President Lula": the foreign minister, though "head" fits a
+    president too."""
+    ctx = resolver.context("2023-12-07")
+    ctx.resolve("The President of Brazil, Luiz Inácio Lula da Silva")
+    found = ctx.resolve("The head of Brazilian diplomacy")
+    assert found is not None and found.name == "Mauro Vieira"

@@ -101,3 +101,24 @@ def test_a_closing_mark_after_a_word_still_closes() -> None:
     text = "She called it \u201ca mistake\u201d and left.\n\u201dBut the vote stands,\u201d he said."
     spans = [span.text(text) for span in find_quote_spans(text)]
     assert spans == ["a mistake", "But the vote stands"]
+
+
+def test_a_speaker_inverted_after_a_dash_is_not_the_quotation_s_own_subject() -> None:
+    """Translated copy: “We will not give in,” — underlined the Brazilian leader. The "we" inside the quotation
+    is no speaker; the one after the verb is."""
+    found = _quotes(
+        "President Luiz Inácio Lula da Silva opened the summit in Rio.\n\n"
+        "\u201cWe will not renounce the agreement, but it must respect our industry,\u201d \u2014 underlined the "
+        "Brazilian leader."
+    )
+    assert [(mention, cue) for _, mention, cue in found] == [("the Brazilian leader", "underline")]
+
+
+def test_an_office_named_by_its_body_is_not_the_leader_named_before() -> None:
+    doc_text = (
+        "President Luiz Inácio Lula da Silva opened the summit in Rio.\n\n"
+        "The head of Brazilian diplomacy informed that the negotiators had closed most chapters of the deal."
+    )
+    doc = next(iter(parse([doc_text])))
+    quotes = extract_quotes(doc, "a", actors=actor_context("2023-12-07"))
+    assert [q.speaker.name for q in quotes] == ["Mauro Vieira"]

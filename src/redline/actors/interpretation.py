@@ -325,12 +325,15 @@ class Interpreter:
         self, words: frozenset[str], office: str | None, country: str | None, body: str | None, former: bool
     ) -> tuple[Person, Role | None] | None:
         """Who a definite title names: someone the article already named, else the office holder that day."""
+        named = office
         office, body = self._headed_office(words, office, body)
         for known in self.memory.people:
             if known.person is None or known.role_obj is None:
                 continue
             if country and country not in (known.role_obj.country, known.person.country):
                 continue
+            if office != named and known.role_obj.office != office:
+                continue  # "the head of Brazilian diplomacy" names the foreign minister, not the president named before
             if self._refers(words, office, known.role_obj):
                 return known.person, known.role_obj
         country = country or self.memory.home  # "ROME (ANSA) - ... the premier said": the dateline's office

@@ -279,6 +279,12 @@ class Coreference:
             span.start_char,
             lambda referent: self.compatible(referent, nominal) and self._of_country(referent, country),
         )
+        if found is not None and not found.anonymous and nominal.places and not nominal.former:
+            # "the head of Brazilian diplomacy" after "Lula": a title that names its country's office on the date
+            # is that office's holder; an earlier person of the country who holds another office is not
+            holder = self._from_actors(nominal, span)
+            if holder is not None and holder is not found and self._holds_other_office(found, holder):  # same object
+                return holder
         intro = self._definite_intro(found) if found is not None and found.anonymous else None
         if found is not None and intro is not None:
             # "the alliance's secretary general ... the NATO chief": a later, fuller title names the holder, and
@@ -288,6 +294,13 @@ class Coreference:
                 self.memory.merge(found, named)
                 return named
         return found or self._from_actors(nominal, span)
+
+    def _holds_other_office(self, found: Referent, holder: Referent) -> bool:
+        """Whether the knowledge base gives ``found`` a role on the date other than the one ``holder`` holds."""
+        mine, theirs = self.enrichment.enrich(found), self.enrichment.enrich(holder)
+        if mine is None or theirs is None or not mine.kb_id or not mine.role or not theirs.role:
+            return False
+        return mine.kb_id != theirs.kb_id and mine.role != theirs.role
 
     def _phrase_country(self, span: Span) -> str | None:
         """The country a title phrase places its holder in, as the actor resolver reads it ("the *Kremlin*

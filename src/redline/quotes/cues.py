@@ -132,8 +132,9 @@ def _unquoted_subject(verb: Token, subject: Token | None, quoted: Callable[[int]
     if subject is not None and not quoted(subject.idx):
         return subject
     doc = verb.doc
-    if subject is None and verb.i >= 2 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
-        # “…,” underlined the Spanish minister: an inverted speaker the parser read as the object (translations)
+    if verb.i >= 2 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in (",", "—", "–")):
+        # “…,” underlined the Spanish minister / “…” — declared the minister: an inverted speaker the parser read
+        # as the object (translations); a subject it found inside the quotation is none
         inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and speaker_like(c)]
         if inverted:
             return inverted[0]
