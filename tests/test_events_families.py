@@ -138,3 +138,22 @@ def test_pushing_back_on_demands_is_a_refusal_and_troops_massed_near_a_state_bea
     ]
     border = _events("Ankara deployed tanks along the Syrian border.")
     assert [(e.event_type, [a.country for a in e.recipient]) for e in border] == [("MOBILIZE", ["SYR"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Kazakhstan revoked the broadcast licence of a Russian television channel on Monday.", "SANCTION"),
+        ("The Sudanese army said its jets had neutralised dozens of militants near El Fasher.", "ASSAULT"),
+        ("The Constitutional Court blocked the referendum on a third presidential term.", "REJECT"),
+        ("European observers expressed deep concern over the conduct of the vote in Kyrgyzstan.", "ACCUSE"),
+        ("Hungarian border police did not allow the Syrian refugees to cross into the country.", "REJECT"),
+    ],
+)
+def test_acts_named_by_their_object(text: str, wanted: str) -> None:
+    assert wanted in {e.event_type for e in _events(text)}
+
+
+def test_a_licence_revoked_unless_paid_is_a_threat() -> None:
+    events = _events("Zambia will revoke the mining licence of the copper company unless it pays its taxes.")
+    assert [(e.event_type, e.modality) for e in events] == [("THREATEN", "hypothetical")]

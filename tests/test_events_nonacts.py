@@ -80,3 +80,24 @@ def test_a_participle_with_an_object_is_the_main_verb_of_its_subject() -> None:
 def test_a_participle_without_an_object_stays_passive() -> None:
     events = _events("The convoy attacked by rebels near Goma was carrying food aid.")
     assert all("convoy" not in (a.text or "") for e in events for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyclone Idai tore through central Mozambique on Thursday, destroying thousands of homes in Beira.",
+        "The earthquake destroyed most of the old town of Amatrice overnight.",
+    ],
+)
+def test_a_force_of_nature_acts_for_no_one(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_an_armed_group_destroying_a_town_still_attacks() -> None:
+    events = _events("Rebels destroyed most of the old town of Amatrice overnight.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_electing_someone_to_office_is_no_cooperation() -> None:
+    events = _events("The Lebanese parliament elected a new president on Thursday after two years of deadlock.")
+    assert "COOPERATE" not in {e.event_type for e in events}

@@ -31,7 +31,7 @@ def asserted(kit: Kit, item: Coded, frames: dict[int, Frame]) -> bool:
         return False
     if _considered(kit, head):
         return False
-    if _asked(head) or _sports_result(kit, head):
+    if _asked(head) or _sports_result(kit, head) or _natural_hazard(kit, head):
         return False
     current = head
     for _ in range(12):
@@ -77,6 +77,17 @@ def _sports_result(kit: Kit, head: Token) -> bool:
         return False
     sports = kit.words("sports_words")
     return any(t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in sports or t.lower_ in sports) for t in sent)
+
+
+def _natural_hazard(kit: Kit, head: Token) -> bool:
+    """ "Typhoon Haiyan slammed into the Philippines, flattening villages", "the earthquake destroyed the town":
+    a storm, quake, flood or epidemic acts on no one's behalf, so its verbs report no political act."""
+    subject, _ = syntax.subject(head)
+    if subject is None:
+        return False
+    hazards = kit.words("natural_hazards")
+    named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    return any(t.lemma_.lower() in hazards for t in named)
 
 
 def _considered(kit: Kit, head: Token) -> bool:

@@ -169,10 +169,14 @@ def _declared(kit: Kit, item: Coded) -> bool:
 
 def _negation_rules(kit: Kit, item: Coded) -> None:
     """A refused cooperation ("will not accept refugees", "would not meet their demands") is REJECT, and so is
-    a refused sanction ("Belgrade would never impose sanctions on Russia")."""
+    a refused sanction ("Belgrade would never impose sanctions on Russia") and a withheld permission ("did not
+    allow the observers to enter")."""
     refusable = kit.types("cooperative") | {"SANCTION"}
-    if item.type in refusable and (
-        item.future or any(c.lower_ in kit.words("refusal_aux") for c in item.head.children)
+    # "did not allow the delegation to enter": a permission withheld is a refusal, whatever its tense
+    withheld = item.type in ("CONCEDE", "RETREAT") and item.head.lemma_.lower() in kit.words("permission_verbs")
+    if withheld or (
+        item.type in refusable
+        and (item.future or any(c.lower_ in kit.words("refusal_aux") for c in item.head.children))
     ):
         table = kit.lexicon.cues.get("request_modes", {})
         mode = table.get(f"{item.type}:{item.mode}") or table.get(item.type)

@@ -294,7 +294,10 @@ def _harm_by_measure(kit: Kit, token: Token) -> bool:
     subject, how = syntax.subject(token)
     if subject is None or how != "subj" or subject.pos_ != "NOUN" or syntax.is_actorish(subject, kit.agent_words):
         return False
-    typed = {kit.lexicon.classes[n].type for n in kit.lexicon.classes_of(subject) if n in kit.lexicon.classes}
+    named = kit.lexicon.classes_of(subject)
+    if "weapon_system" in named:
+        return False  # "its jets neutralised dozens of militants": weapons are the attacker's means
+    typed = {kit.lexicon.classes[n].type for n in named if n in kit.lexicon.classes}
     typed.discard(None)
     return bool(typed) and "ASSAULT" not in typed
 

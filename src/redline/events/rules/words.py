@@ -29,6 +29,8 @@ WORD_KEYS = (
     "attempt_nouns",
     "purpose_heads",
     "sports_words",
+    "natural_hazards",
+    "permission_verbs",
     "report_nouns",
     "threat_conditional",
     "threat_inherent",
