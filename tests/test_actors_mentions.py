@@ -78,3 +78,20 @@ def test_a_headed_body_names_its_office_not_a_leader_named_before(resolver: Acto
     ctx.resolve("The President of Brazil, Luiz Inácio Lula da Silva")
     found = ctx.resolve("The head of Brazilian diplomacy")
     assert found is not None and found.name == "Mauro Vieira"
+
+
+@pytest.mark.parametrize(
+    ("day", "title", "name"),
+    [
+        ("2017-09-05", "the Kyrgyz president", "Almazbek Atambayev"),
+        ("2018-09-05", "the Kyrgyz president", "Sooronbay Jeenbekov"),
+        ("2017-09-05", "the head of Uzbek diplomacy", "Abdulaziz Kamilov"),
+        ("2023-12-07", "the Uruguayan head of state", "Luis Lacalle Pou"),
+        ("2019-10-05", "the Bangladeshi foreign minister", "A. K. Abdul Momen"),
+    ],
+)
+def test_leaders_beyond_the_g20_are_known_on_their_dates(
+    resolver: ActorResolver, day: str, title: str, name: str
+) -> None:
+    found = resolver.context(day).resolve(title)
+    assert found is not None and found.name == name
