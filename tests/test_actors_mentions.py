@@ -95,3 +95,11 @@ def test_leaders_beyond_the_g20_are_known_on_their_dates(
 ) -> None:
     found = resolver.context(day).resolve(title)
     assert found is not None and found.name == name
+
+
+def test_an_official_representative_of_a_ministry_is_its_spokesperson(resolver: ActorResolver) -> None:
+    """Translated Russian copy: "the official representative of the Ministry of Foreign Affairs of Russia"."""
+    found = resolver.context("2017-09-05").resolve(
+        "the official representative of the Ministry of Foreign Affairs of Russia"
+    )
+    assert found is not None and found.name == "Maria Zakharova"

@@ -107,3 +107,12 @@ def test_the_presidency_is_an_office_not_its_holder() -> None:
     assert context.read_dateline(text) == "FRA"
     quotes = extract_quotes(next(iter(parse([text]))), "a", actors=context)
     assert quotes and all(q.speaker.name != "Emmanuel Macron" for q in quotes)
+
+
+def test_an_abbreviated_title_lets_the_full_title_find_its_holder() -> None:
+    """ "Republican Sen. Shawnna Bolick ... The senator said": "Sen." is a senator's title."""
+    found = _speakers(
+        "The vote turned on Republican Sen. Shawnna Bolick of Phoenix, who spoke for twenty minutes. "
+        "The senator said the old law left doctors no room to act."
+    )
+    assert [name for _, _, name in found] == ["Shawnna Bolick"]

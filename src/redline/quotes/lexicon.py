@@ -36,6 +36,7 @@ _WORDS = wordlists.load(
         "source_words": "words",
         "org_nouns": "words",
         "pronoun_gender": "table",
+        "title_abbreviations": "table",
         "org_pronouns": "words",
         "unresolved_pronouns": "words",
         "relative_pronouns": "words",
@@ -93,6 +94,7 @@ DOCUMENT_NOUNS: frozenset[str] = _WORDS["document_nouns"]
 SOURCE_WORDS: frozenset[str] = _WORDS["source_words"]
 ORG_NOUNS: frozenset[str] = _WORDS["org_nouns"]
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
+TITLE_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]
 ORG_PRONOUNS: frozenset[str] = _WORDS["org_pronouns"]
 UNRESOLVED_PRONOUNS: frozenset[str] = _WORDS["unresolved_pronouns"]
 RELATIVE_PRONOUNS: frozenset[str] = _WORDS["relative_pronouns"]

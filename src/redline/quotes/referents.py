@@ -152,6 +152,7 @@ class ReferentReader:
                 set_role(referent, role_text(phrase))
         referent.places.update(p for p in places if p)
         lowered = {t.lemma_.lower().rstrip(".") for t in words} | {t.lower_.rstrip(".") for t in words}
+        lowered |= {lex.TITLE_ABBREVIATIONS[w] for w in lowered if w in lex.TITLE_ABBREVIATIONS}  # "Sen." a senator
         referent.role_words.update(w for w in lowered if w in lex.TITLE_WORDS)
         set_role(referent, role_text(title))
         if referent.gender is None:
