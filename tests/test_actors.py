@@ -227,8 +227,8 @@ def test_unknown_person_is_captured_not_forced_onto_a_known_one(resolver):
     check(first, name="Ivan Petrovsky", country="RUS", role="analyst", kb_id=None)
     check(ctx.resolve("Petrovsky"), name="Ivan Petrovsky", country="RUS", kb_id=None)
     check(one(resolver, "Mike Sullivan", "2021-12-20"), name="Mike Sullivan", kb_id=None)
-    check(one(resolver, "Russian Defence Ministry spokesman Igor Konashenkov", "2022-03-01"),
-          name="Igor Konashenkov", country="RUS", kb_id=None, role="Spokesperson")  # fmt: skip
+    check(one(resolver, "Russian Defence Ministry spokesman Pavel Voronikhin", "2022-03-01"),
+          name="Pavel Voronikhin", country="RUS", kb_id=None, role="Spokesperson")  # fmt: skip
     check(one(resolver, "Judge Alejandro Rivera"), name="Alejandro Rivera", sector="JUD", kb_id=None)
 
 

@@ -135,13 +135,17 @@ class ArticleMemory:
             return None
         nearest = max(m.sentence for m in candidates)
         group = [m for m in candidates if m.sentence == nearest]
-        if gender is not None:
-            group = [m for m in group if m.referent.gender == gender] or group
         for flag in ("main", "subject"):
             ranked = [m for m in group if getattr(m, flag)]
+            if gender is not None:
+                # position first, then gender: a main subject whose given name the lexicon does not know ("Dimie
+                # Ogoina ... spoke after him. 'We ...,' he said") is the one continued, not the known "him"
+                ranked = [m for m in ranked if m.referent.gender == gender] or ranked
             if ranked:
                 best = ranked[-1]
                 return None if best.coordinated else best.referent
+        if gender is not None:
+            group = [m for m in group if m.referent.gender == gender] or group
         referents = {id(m.referent): m.referent for m in group}
         return next(iter(referents.values())) if len(referents) == 1 else None
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from redline.quotes import lexicon as lex
+from redline.quotes.misparses import inserted_participle, participle_read_as_finite, stranded_subject
 from redline.quotes.phrases import relative_antecedent
 from redline.tree import appositive_subject, climb, is_root, misread_verb, same, verb_read_as_noun
 
@@ -70,7 +71,8 @@ def cue_lemma(token: Token, quoted: Callable[[int], bool]) -> str | None:
         return None
     if any(c.dep_ == "auxpass" for c in token.children):
         return None
-    if token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children) and token.dep_ != "ROOT":
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    if bare_participle and token.dep_ != "ROOT" and not (participle_read_as_finite(token) and speaker_like(token.head)):
         return None  # "Asked about it, ..." or "the deal announced on Monday": not the speaker's cue
     return lemma
 
@@ -175,12 +177,14 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     quoted = _quoted_person(token)
     if quoted is not None:
         return quoted
-    inserted = _inserted_participle(token)
+    inserted = inserted_participle(token)
     if inserted is not None:
         return inserted
-    stranded = _stranded_subject(token)
+    stranded = stranded_subject(token)
     if stranded is not None:
         return stranded
+    if participle_read_as_finite(token):
+        return token.head
     head = token.head
     if head.i == token.i:
         return None
@@ -206,31 +210,6 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
         # outer cue, whose speaker insists; the moves say nothing
         return subject_of(outer, cues, depth + 1)
     return inner
-
-
-def _stranded_subject(token: Token) -> Token | None:
-    """A finite reporting verb with no subject whose left neighbour is a name the parser hung on a phrase
-    before it ("In a meeting with the board of the Washington Post *Trump* said that ..."): every finite clause has
-    a subject, and a name right before the verb is the one it lost."""
-    if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i == 0 or token.dep_ not in ("ROOT", "ccomp"):
-        return None
-    before = token.doc[token.i - 1]
-    if before.ent_type_ not in ("PERSON", "ORG") and before.tag_ not in ("NNP", "NNPS"):
-        return None
-    if before.dep_ != "pobj" or before.head.i > token.i:
-        return None
-    return before
-
-
-def _inserted_participle(token: Token) -> Token | None:
-    """The speaker of "X, asked about Y, said ...", parsed with X as the subject of "asked", not of "said"."""
-    for child in token.lefts:
-        if child.dep_ in ("ccomp", "advcl") and child.tag_ in ("VBN", "VBD"):
-            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
-            between = token.doc[child.right_edge.i + 1 : token.i]
-            if subject is not None and any(t.is_punct for t in between):
-                return subject
-    return None
 
 
 def _quoted_person(token: Token) -> Token | None:

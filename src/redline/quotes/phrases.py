@@ -76,10 +76,15 @@ def core_span(head: Token, *, of_phrase: bool = False) -> tuple[int, int]:
 
 
 def core_right(prep: Token) -> int:
+    """Where an "of" complement ends, through nested names of bodies ("the official representative of the
+    Ministry of Foreign Affairs of Russia"): the country at the end says whose office it is."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects:
         return prep.i
-    return objects[0].i
+    obj = objects[0]
+    if obj.pos_ != "PROPN" and not obj.is_title:
+        return obj.i
+    return max([obj.i] + [core_right(c) for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"])
 
 
 def mention_text(span: Span) -> str:

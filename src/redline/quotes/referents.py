@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.memory import ArticleMemory, Referent
-from redline.kb.text import skeleton
+from redline.kb.given_names import given_name_gender
+from redline.kb.text import HONORIFICS, skeleton
 from redline.quotes import lexicon as lex
 from redline.quotes import phrases
 from redline.quotes.phrases import Nominal
@@ -289,6 +290,10 @@ def gender_of(name: str, title_words: set[str]) -> str | None:
         return "f"
     if words[0] in lex.MALE_NAMES:
         return "m"
+    given = [w for w in words[:-1] if w.rstrip(".") not in HONORIFICS]  # "Sheikh Hasina": no given name
+    found = given_name_gender(given[0]) if given else None
+    if found is not None:
+        return found
     surname = words[-1]
     if surname.endswith(lex.FEMALE_SURNAME_ENDINGS):
         return "f"

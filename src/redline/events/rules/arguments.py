@@ -182,8 +182,9 @@ def _object_part(token: Token, obj: Token | None, rest: str) -> Token | None:
     if rest == "by":
         return syntax.agent(obj)
     found = syntax.prep_object(obj, rest)
-    inner = syntax.prep_object(obj, "of") if found is None else None
-    # "a note *of protest* to Minsk": the parser hangs the addressee on the "of" phrase that names the act
+    # "a note *of protest* to Minsk", "10 million euros *in aid* to Maputo": the parser hangs the addressee on the
+    # phrase that names the act or what the amount is in
+    inner = syntax.prep_object(obj, "of", "in") if found is None else None
     return syntax.prep_object(inner, rest) if inner is not None and inner.pos_ == "NOUN" else found
 
 

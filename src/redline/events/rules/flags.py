@@ -45,10 +45,6 @@ def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
         item.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ == "unless" for c in condition.children):
             item.unless = True
-        if not item.recipients and item.type == "THREATEN":
-            party = threats.condition_party(kit, condition, item.actor)
-            if party is not None:
-                item.recipients = [party]
     if any(child.lower_ in kit.words("otherwise_adverbs") for child in top.children):
         item.hypothetical = True
     if item.voice is None:
@@ -56,6 +52,12 @@ def set_flags(kit: Kit, item: Coded, quotes: Sequence[Quote]) -> None:
     if item.negated:
         _negation_rules(kit, item)
     _future_rules(kit, item)
+    if condition is not None and not item.recipients and item.type == "THREATEN":
+        # "will strike if the government does not improve its offer": a threat (declared, or a conditioned
+        # future act made one above) is aimed at whoever the condition is about
+        party = threats.condition_party(kit, condition, item.actor)
+        if party is not None:
+            item.recipients = [party]
 
 
 def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:

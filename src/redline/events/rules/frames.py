@@ -194,9 +194,18 @@ def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
     if "complement" in entry.needs and not _has_infinitive(token):
         return None  # the pattern is for "warned X *to* ...": without a to-infinitive the next pattern is tried
     frame = Frame(token=token, entry=entry, obj=obj, obj_classes=obj_classes)
-    if "recipient" in entry.needs and entry.wrap is None and not arguments.recipients(kit, frame, entry.recipient):
+    needed = "recipient" in entry.needs and entry.wrap is None
+    if needed and not arguments.recipients(kit, frame, entry.recipient) and not _both_sides_act(token, entry):
         return None
     return frame
+
+
+def _both_sides_act(token: Token, entry: Entry) -> bool:
+    """ "X and Y discussed ...": a reciprocal act whose subject names both sides needs no other party."""
+    if not entry.reciprocal:
+        return False
+    subject, _ = syntax.subject(token)
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
 def _has_infinitive(token: Token) -> bool:
@@ -254,7 +263,7 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         recipients = arguments.recipients(kit, frame, entry.recipient)
         if not recipients:
             recipients = [r for r in fallback(kit, event_type, token, frame.obj) if not tree.same(r, actor)]
-    if "recipient" in entry.needs and not recipients:
+    if "recipient" in entry.needs and not recipients and not _both_sides_act(token, entry):
         return None
     last = frame.obj if frame.obj is not None and entry.obj else token
     return Coded(

@@ -287,7 +287,28 @@ def _coordinated_modifiers(head: Token, ctx: ActorContext) -> list[Actor]:
             actors.append(dataclasses.replace(found, text=part.text, start=part.idx, end=part.idx + len(part.text)))
         if len({a.country for a in actors}) > 1:
             return actors
-    return []
+    return _coordinated_owners(head, ctx)
+
+
+def _coordinated_owners(head: Token, ctx: ActorContext) -> list[Actor]:
+    """ "the heads of the Saudi and Iranian diplomacies": a plural role whose "of" phrase is coordinated by
+    nationality is one holder per nationality ("the head of Saudi diplomacy", "the head of Iranian diplomacy")."""
+    inner = syntax.prep_object(head, "of") if head.tag_ == "NNS" else None
+    part = (
+        next((c for c in inner.lefts if c.dep_ in ("amod", "compound", "nmod") and syntax.conjuncts(c)), None)
+        if (inner is not None)
+        else None
+    )
+    if part is None:
+        return []
+    actors = []
+    for member in [part, *syntax.conjuncts(part)]:
+        phrase = f"the {head.lemma_} of {member.text} {inner.lemma_}"
+        found = ctx.resolve(phrase, start=member.idx, end=member.idx + len(member.text))
+        if found is None or not found.country:
+            return []
+        actors.append(dataclasses.replace(found, text=member.text, start=member.idx, end=member.idx + len(member.text)))
+    return actors if len({a.country for a in actors}) > 1 else []
 
 
 def actor_gender(actor: Actor) -> str | None:

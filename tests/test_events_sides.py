@@ -1,0 +1,93 @@
+"""Both sides of an act, where the sentence names them in a way a single-argument rule misses.
+
+- "X and Y discussed ...": a reciprocal act whose subject names both sides needs no "with" phrase;
+- "the heads of the Kenyan and Tanzanian diplomacies": one holder per nationality of the "of" phrase;
+- "restricting exports to South Korea": restricting another state's trade is a sanction on it;
+- "will strike if the government does not ...": a conditioned act that becomes a threat is aimed at the party
+  of the condition;
+- "10 million euros in humanitarian assistance to X": the addressee hung on what the amount is in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.events import code_texts
+from redline.records import Event
+
+DAY = "2021-05-04"
+
+
+def _events(text: str) -> list[tuple[str, list[str | None], list[str | None], str]]:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    return [_sides(e) for e in events]
+
+
+def _sides(event: Event) -> tuple[str, list[str | None], list[str | None], str]:
+    return event.event_type, [a.country for a in event.actor], [a.country for a in event.recipient], event.mode
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The Thai Prime Minister and the Cambodian Prime Minister discussed the border dispute on Friday.",
+            {"THA", "KHM"},
+        ),
+        ("Chile and Peru discussed fishing rights in the Pacific during a two-day meeting.", {"CHL", "PER"}),
+    ],
+)
+def test_two_coordinated_sides_discussing_consult_each_other(text: str, pair: set[str]) -> None:
+    found = _events(text)
+    consults = {(a[0], r[0]) for kind, a, r, _ in found if kind == "CONSULT" and a and r}
+    assert consults == {tuple(sorted(pair)), tuple(sorted(pair, reverse=True))}, found
+
+
+def test_one_side_discussing_alone_is_no_event() -> None:
+    assert _events("The ministers discussed the budget on Monday.") == []
+
+
+def test_the_heads_of_two_nationalities_diplomacies_are_two_parties() -> None:
+    found = _events("The heads of the Egyptian and Ethiopian diplomacies met in Washington on Wednesday.")
+    assert {(a[0], r[0]) for kind, a, r, _ in found if kind == "CONSULT"} == {("EGY", "ETH"), ("ETH", "EGY")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("China restricted exports to Lithuania of dairy products and timber last week.", "LTU"),
+        ("Russia curbed imports from Moldova of wine and fruit, citing safety concerns.", None),
+    ],
+)
+def test_restricting_trade_is_a_sanction(text: str, target: str | None) -> None:
+    found = _events(text)
+    assert found and found[0][0] == "SANCTION", found
+    if target:
+        assert found[0][2] == [target], found
+
+
+def test_restricting_access_to_a_place_is_no_sanction() -> None:
+    found = _events("The city council restricted access to the park after the storm.")
+    assert all(kind != "SANCTION" for kind, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "Kenya's doctors' union will begin a nationwide strike next week if the government does not pay the "
+            "arrears, its secretary general said.",
+            "government",
+        ),
+        ("Teachers in Lagos will stop work on Monday unless the state ministry pays the arrears.", "ministry"),
+    ],
+)
+def test_a_conditioned_strike_threatens_the_party_of_the_condition(text: str, recipient: str) -> None:
+    ((_, events),) = code_texts([("s", text, DAY)])
+    threats = [e for e in events if e.event_type == "THREATEN"]
+    assert threats and recipient in threats[0].recipient[0].text, [_sides(e) for e in events]
+
+
+def test_an_amount_in_aid_to_a_country_names_the_recipient() -> None:
+    found = _events("Japan will send 20 million dollars in emergency assistance to Nepal after the earthquake.")
+    assert found and found[0][0] == "AGREE" and found[0][2] == ["NPL"], found
