@@ -103,3 +103,19 @@ def test_an_official_representative_of_a_ministry_is_its_spokesperson(resolver: 
         "the official representative of the Ministry of Foreign Affairs of Russia"
     )
     assert found is not None and found.name == "Maria Zakharova"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Russian Defence Ministry spokesman Pavel Voronikhin", "Pavel Voronikhin"),
+        ("Chinese diplomat Wang Xiaolong", "Wang Xiaolong"),
+    ],
+)
+def test_a_known_surname_that_starts_a_longer_name_is_a_given_name(
+    resolver: ActorResolver, mention: str, name: str
+) -> None:
+    """ "Pavel" is the surname of a Czech president and "Wang" of a Chinese foreign minister; followed by a name
+    the knowledge base does not know, each is the given name of someone else."""
+    found = resolver.context("2024-03-01").resolve(mention)
+    assert found is not None and found.name == name and found.kb_id is None, found

@@ -113,3 +113,22 @@ def test_the_given_name_table_is_sorted_and_sure() -> None:
     genders = dict(rows)
     assert genders["tomasz"] == "m" and genders["marta"] == "f"
     assert "jean" not in genders and "kim" not in genders  # a man's name in France, a woman's in the US
+
+
+def test_a_sentence_naming_people_only_in_passing_does_not_take_the_pronoun() -> None:
+    text = (
+        "Finnish Foreign Minister Pekka Haavisto said the door to the alliance stayed open. The proposals had "
+        "been drafted in Moscow on the orders of Vladimir Putin, who has long opposed enlargement. "
+        '"No one else will decide for Finland," he said.'
+    )
+    found = _speakers(text, "2022-01-20")
+    assert [name for quote, _, name in found if quote.startswith("No one")] == ["Pekka Haavisto"], found
+
+
+def test_a_sentence_with_a_main_subject_of_the_other_gender_still_decides() -> None:
+    text = (
+        "Senator Maria Lopez said she had sent the draft to Senator Tomas Reyes on Monday. He told reporters he "
+        "would read it. The majority leader, Carl Whitman, said nothing."
+    )
+    found = _speakers(text, "2022-01-20")
+    assert [name for quote, _, name in found if quote.startswith("he would")] == ["Tomas Reyes"], found

@@ -157,6 +157,7 @@ class Matcher:
         follows a title ("Mayor Sergei Sobyanin", "a top official, Oleksandr Petrenko") or starts with a given
         name the knowledge base knows.
         """
+        comps = [c for c in comps if not self._given_name_before_name(toks, c, comps)]
         covered = [False] * len(toks)
         for c in comps:
             for k in range(c.i, c.j):
@@ -189,6 +190,17 @@ class Matcher:
             i = j
         kept = [_namesake(c, toks, memory) for c in comps if id(c) not in consumed]
         return kept + out
+
+    def _given_name_before_name(self, toks: list[Tok], comp: Comp, comps: list[Comp]) -> bool:
+        """A known surname that is also a given name, followed by a name the lexicon does not know, starts that
+        person's name ("Pavel Voronikhin" is not President Petr Pavel; "Wang Wenbin" is not Wang Yi): a surname
+        ends a full name, it does not begin one."""
+        if comp.kind != "surname" or comp.j - comp.i != 1 or comp.j >= len(toks):
+            return False
+        if any(c.i == comp.j for c in comps) or not self._nameish(toks, comp.j, first=True):
+            return False
+        first, nxt = toks[comp.i], toks[comp.j]
+        return first.key in self.given_names or (first.ent == "PERSON" and nxt.ent == "PERSON")
 
     def _nameish(self, toks: list[Tok], k: int, *, first: bool) -> bool:
         tok = toks[k]

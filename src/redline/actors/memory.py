@@ -127,6 +127,7 @@ class ArticleMemory:
             and m.referent.kind == kind
             and not (exclude and exclude[0] <= m.start < exclude[1])
         ]
+        sentences_with_main = {m.sentence for m in candidates if m.main}  # whatever the gender
         if gender is not None:
             candidates = [m for m in candidates if m.referent.gender in (gender, None)]
         if kind == "org":
@@ -134,6 +135,11 @@ class ArticleMemory:
         if not candidates:
             return None
         nearest = max(m.sentence for m in candidates)
+        if nearest < sentence and nearest not in sentences_with_main:
+            # the sentence before is about something else and names people only in passing ("The drafts were
+            # prepared on instructions from Putin, who ..."): the person last in the main role is continued
+            earlier = [m.sentence for m in candidates if m.main and m.sentence < nearest]
+            nearest = max(earlier, default=nearest)
         group = [m for m in candidates if m.sentence == nearest]
         for flag in ("main", "subject"):
             ranked = [m for m in group if getattr(m, flag)]

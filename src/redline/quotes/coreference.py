@@ -6,11 +6,14 @@ unknown rather than guessed.
 
 Pronouns (he/she). Candidates are the persons mentioned before the pronoun in the same sentence (outside the
 reported clause of the cue being attributed) and in the four sentences before, whose gender is compatible. The
-*nearest sentence* holding a candidate decides (preferring, there, those whose gender is known to match): its
-main-clause subject (or quote speaker) wins; else its most recent subject-position person; else its only
-person. Coordinated subjects ("Lavrov and Blinken said") and two different persons in non-subject positions
-leave the speaker unknown. So "he" after two named men resolves to the most recent main-clause subject. "It"
-resolves the same way to organisations and places, but only from subject position. (The rule itself is
+*nearest sentence* holding a candidate decides: its main-clause subject (or quote speaker) wins; else its most
+recent subject-position person; else its only person (within each rank, those whose gender is known to match
+first, so a main subject whose given name is unknown still beats a known man named as an object). An earlier
+sentence that names people only in passing, with no person as its main subject ("The drafts were prepared on
+instructions from Putin, who ..."), does not decide: the last sentence with a person as main subject does.
+Coordinated subjects ("Lavrov and Blinken said") and two different persons in non-subject positions leave the
+speaker unknown. So "he" after two named men resolves to the most recent main-clause subject. "It" resolves
+the same way to organisations and places, but only from subject position. (The rule itself is
 :meth:`redline.actors.memory.ArticleMemory.pronoun`, shared with the other components.)
 
 Nominals ("the diplomat", "the Russian president", "Russia's Deputy", "the minister"). The head noun must be
