@@ -4,7 +4,9 @@
   Konashenkov, even after the article named a US Secretary of State a generic title could also fit;
 - a title matched to someone else lends the named person neither country nor role;
 - a bare surname the article gave to a person the knowledge base does not know ("Gov. Greg Abbott", then
-  "Abbott's spokeswoman") stays that person, not the knowledge base's namesake of another country.
+  "Abbott's spokeswoman") stays that person, not the knowledge base's namesake of another country;
+- a known surname that starts a longer unknown name ("Pavel Voronikhin") is a given name;
+- "the spokesman of/for X" is X's spokesman, as "X's spokesman" is.
 """
 
 from __future__ import annotations
@@ -119,3 +121,19 @@ def test_a_known_surname_that_starts_a_longer_name_is_a_given_name(
     the knowledge base does not know, each is the given name of someone else."""
     found = resolver.context("2024-03-01").resolve(mention)
     assert found is not None and found.name == name and found.kb_id is None, found
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("The spokesman of the Secretary General of the UN", "Stéphane Dujarric"),
+        ("the spokesman for the UN Secretary-General", "Stéphane Dujarric"),
+        ("the spokesman of the President of Russia", "Dmitry Peskov"),
+    ],
+)
+def test_a_spokesman_of_someone_is_the_spokesman_not_the_one_served(
+    resolver: ActorResolver, mention: str, name: str
+) -> None:
+    """ "X's spokesman" and "the spokesman of/for X" (translated copy) name the same person, never X."""
+    found = resolver.context("2023-03-10").resolve(mention)
+    assert found is not None and found.name == name, found

@@ -88,11 +88,18 @@ class ArticleContext:
         """Drop a piece that owns the title after it ("Putin's spokesman", "the president's adviser"): the mention
         names the title's holder, never the owner, who gives only the country (and the body the owner heads)."""
         kept: list[tuple[Group, Reading]] = []
+        skip = -1
         for n, (grp, reading) in enumerate(readings):
             after = readings[n + 1] if n + 1 < len(readings) else None
+            if n == skip:
+                continue
             if after is not None and _owns(grp, after[0], toks):
                 self.interpreter.possessed(after[1], after[0], reading)
                 continue
+            if after is not None and _serves(grp, after[0], toks):
+                # "the spokesman of the Secretary General of the UN": the same, with the owner after the title
+                self.interpreter.possessed(reading, grp, after[1])
+                skip = n + 1
             kept.append((grp, reading))
         return kept
 
@@ -200,6 +207,16 @@ def _owns(owner: Group, title: Group, toks: list[Tok]) -> bool:
     """``owner`` is followed by a possessive 's and then by ``title``, a group led by a title noun."""
     between = [t.key for t in toks[owner.j : title.i]]
     return len(between) == 1 and between[0] in POSSESSIVE_MARKS and title.comps[0].kind in TITLE
+
+
+SERVING_OFFICES = frozenset({"spokesperson", "aide"})  # offices held for someone else ("spokesman of/for X")
+
+
+def _serves(title: Group, owner: Group, toks: list[Tok]) -> bool:
+    """``title`` is a serving office ("the spokesman") followed by "of"/"for" (the) and then ``owner``."""
+    between = [t.key for t in toks[title.j : owner.i] if t.key != "the"]
+    office = title.comps[-1].entry.ref if title.comps[-1].kind == "office" else None
+    return between in (["of"], ["for"]) and office in SERVING_OFFICES and bool(owner.comps)
 
 
 def _primary(readings: list[tuple[Group, Reading]]) -> Reading:

@@ -346,7 +346,7 @@ class Coreference:
             actor = self.enrichment.resolve_actor(_of_phrase(span), span.start_char, span.end_char)
             if actor is not None and _possessor_named(span, actor):
                 return None
-        if actor is None or not actor.kb_id or not actor.name or not actor.role:
+        if actor is None or not actor.kb_id or not actor.name or not actor.role or _owner_named(span, actor):
             return None
         known = self.reader.find(actor.name, "person")
         candidate = known or Referent(name=actor.name, kind="person")
@@ -392,6 +392,17 @@ def _possessor_named(span: Span, actor: Actor) -> bool:
     said = possessor.doc[possessor.left_edge.i : possessor.i + 1].text.lower()
     surname = (actor.name or "").split()[-1:] or [""]
     return bool(actor.role and actor.role.lower() in said) or bool(surname[0] and surname[0].lower() in said)
+
+
+def _owner_named(span: Span, actor: Actor) -> bool:
+    """ "The spokesman of the Secretary General of the UN": the resolver named the office the "of" phrase owns
+    the spokesman by, not the spokesman (whose own title is not the holder's)."""
+    head = span.root.lower_
+    owner = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if owner is None or not actor.role or head in actor.role.lower():
+        return False
+    said = owner.doc[owner.i + 1 : owner.right_edge.i + 1].text.lower().replace("-", " ")
+    return actor.role.lower().replace("-", " ") in said
 
 
 def _of_phrase(span: Span) -> str:
