@@ -132,3 +132,12 @@ def test_a_sentence_with_a_main_subject_of_the_other_gender_still_decides() -> N
     )
     found = _speakers(text, "2022-01-20")
     assert [name for quote, _, name in found if quote.startswith("he would")] == ["Tomas Reyes"], found
+
+
+def test_a_second_appositive_name_belongs_to_the_nearest_title() -> None:
+    text = (
+        "The President of Bolivia, Evo Morales, and the leader of the striking miners' federation, Julio Quispe, "
+        "signed the accord on Friday. “The dialogue has won,” declared the head of state."
+    )
+    found = _speakers(text, "2014-05-09")
+    assert [name for quote, _, name in found if quote.startswith("The dialogue")] == ["Evo Morales"], found

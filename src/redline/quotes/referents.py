@@ -113,10 +113,11 @@ class ReferentReader:
         head = span.root
         start, end = phrases.core_span(head)
         title = [t for t in self.doc[start : span.start] if t.dep_ not in ("det", "punct")]
-        if head.dep_ == "appos" and head.head.lemma_.lower() in lex.ROLE_WORDS:
+        if head.dep_ == "appos" and _apposed_to(head).lemma_.lower() in lex.ROLE_WORDS:
             # "Russia's top diplomat, Sergei Lavrov": the title is the noun the name stands beside
-            start, _ = phrases.core_span(head.head)
-            title = [t for t in self.doc[start : head.head.i + 1] if t.dep_ not in ("det", "punct")]
+            beside = _apposed_to(head)
+            start, end = phrases.core_span(beside, of_phrase=True)
+            title = [t for t in self.doc[start : end + 1] if t.dep_ not in ("det", "punct")]
         elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in lex.ROLE_WORDS:
             # "US Ambassador to the OSCE Michael Carpenter": the envoy's title (of the sending state) opens it
             start, _ = phrases.core_span(head.head.head)
@@ -270,6 +271,18 @@ def role_text(tokens: list[Token]) -> str | None:
     if not any(t.lemma_.lower() in lex.ROLE_WORDS or t.lower_ in lex.ROLE_WORDS for t in words):
         return None
     return "".join(t.text_with_ws for t in words).strip() or None
+
+
+def _apposed_to(name: Token) -> Token:
+    """The noun an appositive name stands beside. The parser may hang a second name on the first title of a
+    coordination ("The President of Colombia, Juan Manuel Santos, and the commander of the FARC, Rodrigo
+    Londoño"): a name right after a coordinated title (and its "of" phrase) is that title's holder."""
+    noun, doc = name.head, name.doc
+    for token in reversed(doc[noun.i + 1 : name.left_edge.i]):
+        if token.dep_ == "conj" and token.pos_ == "NOUN" and token.lemma_.lower() in lex.ROLE_WORDS:
+            between = doc[token.right_edge.i + 1 : name.left_edge.i]
+            return token if all(t.is_punct for t in between) else noun
+    return noun
 
 
 def set_role(referent: Referent, role: str | None) -> None:
