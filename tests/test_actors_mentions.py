@@ -137,3 +137,22 @@ def test_a_spokesman_of_someone_is_the_spokesman_not_the_one_served(
     """ "X's spokesman" and "the spokesman of/for X" (translated copy) name the same person, never X."""
     found = resolver.context("2023-03-10").resolve(mention)
     assert found is not None and found.name == name, found
+
+
+@pytest.mark.parametrize("mention", ["the FSB chief", "the head of the SBU"])
+def test_the_chief_of_a_national_institution_is_not_the_head_of_state(resolver: ActorResolver, mention: str) -> None:
+    """A bare "chief"/"head" of an institution heads that institution: a role-only actor of its sector, never the
+    country's president."""
+    found = resolver.context("2022-03-01").resolve(mention)
+    assert found is not None and found.kb_id is None and found.sector == "SPY", found
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [("the head of the Italian government", "Mario Draghi"), ("the head of the Spanish government", "Pedro Sánchez")],
+)
+def test_the_head_of_a_national_government_is_its_prime_minister(
+    resolver: ActorResolver, mention: str, name: str
+) -> None:
+    found = resolver.context("2022-03-01").resolve(mention)
+    assert found is not None and found.name == name, found

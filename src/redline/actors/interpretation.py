@@ -98,7 +98,8 @@ class Interpreter:
         if titles:
             reading.title_only = True
             if reading.definite and not plural:
-                found = self._title_holder(words, office, country, body, former)
+                inside = any(c.kind == "institution" for c in comps)  # "the FSB chief"
+                found = self._title_holder(words, office, country, body, former, institution=inside)
                 if found is not None:
                     return self._from_person(reading, found[0], found[1], former and found[1] is None)
             if country is None and body and reading.definite:
@@ -322,9 +323,17 @@ class Interpreter:
         return reading
 
     def _title_holder(
-        self, words: frozenset[str], office: str | None, country: str | None, body: str | None, former: bool
+        self,
+        words: frozenset[str],
+        office: str | None,
+        country: str | None,
+        body: str | None,
+        former: bool,
+        *,
+        institution: bool = False,
     ) -> tuple[Person, Role | None] | None:
-        """Who a definite title names: someone the article already named, else the office holder that day."""
+        """Who a definite title names: someone the article already named, else the office holder that day. A bare
+        "head"/"chief" of a national institution ("the FSB chief") heads that institution, never the country."""
         named = office
         office, body = self._headed_office(words, office, body)
         for known in self.memory.people:
@@ -346,7 +355,7 @@ class Interpreter:
         if spec.loose:
             office = spec.loose
         elif spec.weak:
-            if not words or not words <= HEAD_WORDS:
+            if not words or not words <= HEAD_WORDS or institution:
                 return None
             if org is not None:
                 office = org.leader or ""

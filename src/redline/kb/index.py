@@ -229,7 +229,8 @@ class KnowledgeBase:
             for phrase in self.office_phrases[key]:
                 self.add_phrase(phrase, "office", key, sector=office.sector)
         for phrase, (label, sector) in self.role_nouns.items():
-            body = slug(label) if " " in label and ("ministry" in label or "department" in label) else None
+            ministry = " " in label and ("ministry" in label or "department" in label)
+            body = slug(label) if ministry or slug(label) in self.body_heads else None  # "the Italian government"
             self.add_phrase(phrase, "role", label, sector=sector, plural=is_plural(phrase), body=body)
         for noun in self.context_nouns:
             self.add_phrase(noun, "context", noun)

@@ -86,17 +86,27 @@ class Coreference:
         person holds (``SINGLE_OFFICES``) in phrases that name their place, so nothing is guessed from "the
         minister" or "the envoy"."""
         prime_minister = head.lemma_.lower() == "minister" and any(c.lower_ == "prime" for c in head.lefts)
-        if head.pos_ != "NOUN" or not (head.lemma_.lower() in lex.SINGLE_OFFICES or prime_minister):
+        single = head.lemma_.lower() in lex.SINGLE_OFFICES or prime_minister
+        if head.pos_ != "NOUN" or not (single or head.lemma_.lower() in lex.TITLE_NOUNS):
             return
         start, end = phrases.core_span(head, of_phrase=True)
+        host = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if host is not None:
+            end = max(end, phrases.core_right(host))  # "the U.S. envoy *to the OSCE*": whose envoy where
         span = self.doc[start : end + 1]
         if not phrases.definite(span) or any(t.pos_ == "PROPN" for t in head.subtree if t.ent_type_ == "PERSON"):
             return  # a named holder is the reader's ("the president, Volodymyr Zelensky")
         nominal = phrases.nominal(span, head)
-        if nominal.indefinite or nominal.noun in lex.GENERIC_ROLES or not nominal.places:
+        weak = nominal.noun in lex.GENERIC_ROLES or nominal.noun in lex.WEAK_ROLES
+        if nominal.indefinite or weak or not nominal.places:
             return
         referent = self._antecedent(nominal, span)
-        if referent is not None and not referent.anonymous:
+        if referent is None and not single and head.head.lemma_.lower() not in lex.SPEECH_VERBS:
+            # "The U.S. envoy to the OSCE struck a bleak tone. '...,' he told the council": the envoy is who "he"
+            # continues, named or not; an unnamed one leaves the speaker unknown rather than someone else (the
+            # subject of a speech verb is the speaker rules' to resolve)
+            referent = self.reader.anonymous(nominal, span)
+        if referent is not None and (not referent.anonymous or not single):
             self.memory.mention(referent, head.idx, index, subject=True, main=True)
 
     def _noun_phrase(self, head: Token, index: int) -> Resolution:

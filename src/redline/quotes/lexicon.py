@@ -101,6 +101,8 @@ RELATIVE_PRONOUNS: frozenset[str] = _WORDS["relative_pronouns"]
 ROLE_LICENSES: dict[str, frozenset[str]] = _WORDS["role_licenses"]
 # Nominal heads that license any person who holds some role (``official`` fits a minister and a general).
 GENERIC_ROLES = frozenset(noun for noun, licensed in ROLE_LICENSES.items() if not licensed)
+# Nouns that name an office only with what follows ("the head of ...", "the Italian leader"): no person of their own.
+WEAK_ROLES = frozenset({"head", "chief", "leader", "director", "chairman", "chairwoman", "deputy"})
 SECTOR_ROLES: dict[str, frozenset[str]] = _WORDS["sector_roles"]
 ROLE_WORDS: frozenset[str] = frozenset(ROLE_LICENSES) | _WORDS["role_words"]
 ROLE_MODIFIERS: frozenset[str] = _WORDS["role_modifiers"]
