@@ -98,7 +98,9 @@ class Interpreter:
         if titles:
             reading.title_only = True
             if reading.definite and not plural:
-                inside = any(c.kind == "institution" for c in comps)  # "the FSB chief"
+                # "the FSB chief": a state's institution (an organisation's bodies keep its leader: "the UN chief")
+                state = country is not None and not self.kb.is_organisation(country)
+                inside = state and any(c.kind == "institution" for c in comps)
                 found = self._title_holder(words, office, country, body, former, institution=inside)
                 if found is not None:
                     return self._from_person(reading, found[0], found[1], former and found[1] is None)
