@@ -5,7 +5,10 @@
 - "restricting exports to South Korea": restricting another state's trade is a sanction on it;
 - "will strike if the government does not ...": a conditioned act that becomes a threat is aimed at the party
   of the condition;
-- "10 million euros in humanitarian assistance to X": the addressee hung on what the amount is in.
+- "10 million euros in humanitarian assistance to X": the addressee hung on what the amount is in;
+- "both sides pledged to ...": two sides named together agree with each other (a place they met in is no side);
+- "annulled the re-election", "decided to expel": acts a decision puts in force are asserted, a plan stays a threat;
+- "the decision will not go unanswered": a promised response, a threat against whoever decided.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def _events(text: str) -> list[tuple[str, list[str | None], list[str | None], st
 
 
 def _sides(event: Event) -> tuple[str, list[str | None], list[str | None], str]:
-    return event.event_type, [a.country for a in event.actor], [a.country for a in event.recipient], event.mode
+    return event.event_type, [a.country for a in event.actor], [a.country for a in event.recipient], event.modality
 
 
 @pytest.mark.parametrize(
@@ -91,3 +94,53 @@ def test_a_conditioned_strike_threatens_the_party_of_the_condition(text: str, re
 def test_an_amount_in_aid_to_a_country_names_the_recipient() -> None:
     found = _events("Japan will send 20 million dollars in emergency assistance to Nepal after the earthquake.")
     assert found and found[0][0] == "AGREE" and found[0][2] == ["NPL"], found
+
+
+def test_two_sides_named_together_agree_with_each_other() -> None:
+    text = (
+        "ASMARA, July 8 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with Eritrean President Isaias "
+        "Afwerki in Asmara on Sunday, and both sides pledged to reopen embassies and restore flights."
+    )
+    agreements = {(a[0], r[0]) for kind, a, r, _ in _events(text) if kind == "AGREE" and a and r}
+    assert agreements == {("ETH", "ERI"), ("ERI", "ETH")}, _events(text)
+
+
+def test_a_place_where_two_sides_met_is_not_one_of_them() -> None:
+    text = "The foreign ministers of Chile and Bolivia met in Lima, and both ministers agreed to resume talks."
+    parties = {c for kind, a, r, _ in _events(text) if kind == "AGREE" for c in a + r}
+    assert "PER" not in parties, _events(text)
+
+
+def test_two_armed_sides_striking_a_third_are_not_mirrored() -> None:
+    found = _events("Russian and Syrian jets bombed rebel positions in Idlib on Tuesday.")
+    assert not any(a == ["RUS"] and r == ["SYR"] for _, a, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kenya's Supreme Court nullified the presidential election on Friday.", "REJECT"),
+        ("Russia decided on Monday to expel ten Estonian diplomats.", "SANCTION"),
+    ],
+)
+def test_acts_put_in_force_by_a_decision_are_asserted(text: str, kind: str) -> None:
+    found = _events(text)
+    assert [(k, modality) for k, _, _, modality in found if k == kind] == [(kind, "asserted")], found
+
+
+def test_a_planned_expulsion_is_still_a_threat() -> None:
+    found = _events("Russia plans to expel ten Estonian diplomats.")
+    assert [k for k, *_ in found] == ["THREATEN"], found
+
+
+def test_a_promise_that_an_act_will_not_go_unanswered_threatens_its_doer() -> None:
+    text = (
+        "OSLO, April 13 (Reuters) - Norway expelled 15 Russian diplomats on Thursday, and the Russian embassy in "
+        "Oslo promised that the decision would not go unanswered."
+    )
+    threats = [(a, r) for kind, a, r, _ in _events(text) if kind == "THREATEN"]
+    assert threats == [(["RUS"], ["NOR"])], _events(text)
+
+
+def test_a_question_that_went_unanswered_is_no_threat() -> None:
+    assert _events("The question went unanswered for years.") == []

@@ -64,6 +64,9 @@ def mirror_pairs(
     reciprocal) between two sides is coded in both directions, one side acting on the other, so dyads see it;
     a visit keeps its direction, and a gathering of more than two sides stays one event of all of them."""
     mutual = item.reciprocal and item.type in kit.types("mutual") and item.mode != "visit"
+    joint = item.type in kit.types("joint") and item.mode != "visit" and len({a.country for a in actors}) == 2
+    if not mutual and joint and len(actors) == 2 and not recipients:
+        return [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
     if not mutual:
         return [(actors, recipients)]
     if actors and recipients:  # "met with", "agreed with", "clashed with": symmetric; "shared X with": not

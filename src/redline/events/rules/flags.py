@@ -66,7 +66,9 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
     wrappers = kit.future_lemmas | kit.aspect_lemmas
 
     def wrapped(current: Token) -> bool:
-        return current.dep_ == "xcomp" and current.head.lemma_.lower() in wrappers
+        # "decided on Monday to expel": an infinitive the parser read as a purpose clause is the complement
+        complement = current.dep_ == "xcomp" or (current.dep_ == "advcl" and syntax.is_to_infinitive(current))
+        return complement and current.head.lemma_.lower() in wrappers
 
     current = top
     for _ in range(12):
@@ -80,7 +82,9 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
         lemma = current.head.lemma_.lower()
         if syntax.negated(current.head, kit.negation) and not item.speech:
             item.negated = True  # "did not intend to deploy": the act is denied, not planned
-        if lemma in kit.future_lemmas:
+        if lemma in kit.future_lemmas and _decision_taken(kit, current.head, item):
+            item.rule.append("decision taken")  # "has decided to suspend the treaty": the suspension is done
+        elif lemma in kit.future_lemmas:
             item.future = True
             if lemma in kit.words("declaring_lemmas"):
                 item.declared = True
@@ -89,6 +93,16 @@ def _through_wrappers(kit: Kit, item: Coded, top: Token) -> Token:
                 item.type, item.mode, item.future = "MOBILIZE", None, False
         current = current.head
     return top
+
+
+def _decision_taken(kit: Kit, verb: Token, item: Coded) -> bool:
+    """A state's decision already taken ("decided to suspend the treaty", "has decided to expel") is the
+    administrative act itself, as the decision puts it in force; a plan or an intention stays future, and so does a
+    decided attack or deployment, which still has to be carried out."""
+    if verb.lemma_.lower() not in kit.words("decision_verbs") or item.type not in ("SANCTION", "REJECT"):
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or perfect
 
 
 def _purpose(top: Token) -> bool:

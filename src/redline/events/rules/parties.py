@@ -91,13 +91,22 @@ def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: ArticleMem
     if not any(c.lower_ in ("two", "both") for c in token.children):
         return []
     candidates: list[Actor] = []
-    earlier = [e for e in token.sent.ents if e.end <= token.i and e.label_ in ("GPE", "NORP", "ORG")]
+    earlier = [
+        e
+        for e in token.sent.ents
+        if e.end <= token.i and e.label_ in ("GPE", "NORP", "ORG") and not _where(e.root)  # not "met in Beijing"
+    ]
     for ent in reversed(earlier):
         found = ctx.resolve(ent.text, start=ent.start_char, end=ent.end_char)
         if found is not None:
             candidates.append(found)
     candidates += list(reversed(memory.parties))  # "Blinken met Lavrov. The two ministers agreed ...": both sides
     return _two_countries(token, candidates)
+
+
+def _where(token: Token) -> bool:
+    """A place where something happened ("in Beijing", "at Camp David"), not a party."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside", "outside")
 
 
 def _unplaced_group(kit: Kit, token: Token) -> bool:

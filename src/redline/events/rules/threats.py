@@ -164,7 +164,10 @@ def _threatened(
 def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | None:
     """ "Russia will respond if NATO deploys missiles", "Ankara would retaliate if the embargo stayed": a response
     promised on a condition, or warned of, is a threat by its subject against the condition's party."""
-    if verb.lemma_.lower() not in kit.words("response_verbs") or syntax.inside_conditional(verb, kit.marks):
+    unanswered = _not_unanswered(kit, verb)
+    if verb.lemma_.lower() not in kit.words("response_verbs") and not unanswered:
+        return None
+    if syntax.inside_conditional(verb, kit.marks):
         return None
     if syntax.inside_question(verb, kit.words("question_verbs")):
         return None  # "asked how Washington would respond if ...": a question, not a threat
@@ -173,7 +176,7 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     future = syntax.is_future(verb, kit.future_aux)
     provoked = future and _any_provocation(verb)
     manner = forceful_manner(kit, verb)
-    if not (conditional is not None or (warned and future) or provoked or (future and manner)):
+    if not (conditional is not None or (warned and future) or provoked or (future and manner) or unanswered):
         return None
     provoked = provoked or _disguised_condition(kit, verb) is not None
     voice = voice_of(kit, verb, quotes)
@@ -182,6 +185,9 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
     if actor is None and voice is None:
         return None
     recipients = _threatened(kit, verb, conditional, actor, voice)
+    if unanswered and subj is not None and actor is None:
+        doer = arguments.act_doer(kit, subj)  # "such actions by Kyiv will not go unanswered"
+        recipients = [doer] if doer is not None else []
     party = _disguised_party(kit, verb, actor) if conditional is None else None
     if party is not None:
         recipients = [party]
@@ -203,6 +209,16 @@ def threat_from_verb(kit: Kit, verb: Token, quotes: Sequence[Quote]) -> Coded | 
         voice=voice,
         speaker_acts=actor is None,
     )
+
+
+def _not_unanswered(kit: Kit, verb: Token) -> bool:
+    """ "The decision will not go unanswered", "Moscow will not leave this unpunished": a response promised by
+    denying that the act will stay without one."""
+    if not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return False
+    complements = ("acomp", "oprd", "xcomp", "ccomp", "dobj")  # "leave this unanswered" is parsed as an object
+    words = kit.words("unanswered_words")
+    return any(c.dep_ in complements and c.lower_ in words for c in verb.children)
 
 
 def forceful_manner(kit: Kit, verb: Token) -> set[str]:

@@ -18,6 +18,8 @@ from redline.events.lexicon import DATA_DIR, LexiconError, load_yaml
 FILE = "rules.yaml"
 
 WORD_KEYS = (
+    "unanswered_words",
+    "decision_verbs",
     "object_control",
     "happening_verbs",
     "happening_states",
@@ -75,7 +77,7 @@ WORD_KEYS = (
     "verbal_attack_verbs",
     "speech_media",
 )
-TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric")
+TYPE_KEYS = ("cooperative", "material_conflict", "verbal_acts", "addressed", "mutual", "symmetric", "joint")
 CONFIDENCE_KEYS = (
     "noun_content",
     "modal_request",
