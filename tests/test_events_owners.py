@@ -86,3 +86,12 @@ def test_two_parties_signing_a_treaty_support_each_other() -> None:
 def test_one_party_signing_keeps_one_event() -> None:
     events = _events("Moldova signed the association agreement on Friday.")
     assert [_sides(e) for e in events] == [("SUPPORT", ["MDA"], [])]
+
+
+def test_a_name_in_apposition_to_a_title_is_the_party() -> None:
+    """ "the North's leader, Kim Jong Un": the title alone names no country here; the name beside it does."""
+    events = _events('South Korea accused the North\'s leader, Kim Jong Un, of "fanatic recklessness."')
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert accusations and [(a.name, a.country) for a in accusations[0].recipient] == [("Kim Jong Un", "PRK")], [
+        _sides(e) for e in events
+    ]

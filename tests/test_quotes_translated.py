@@ -141,3 +141,12 @@ def test_a_second_appositive_name_belongs_to_the_nearest_title() -> None:
     )
     found = _speakers(text, "2014-05-09")
     assert [name for quote, _, name in found if quote.startswith("The dialogue")] == ["Evo Morales"], found
+
+
+def test_a_name_hung_on_the_body_a_title_serves_is_the_title_holder() -> None:
+    text = (
+        "Russia's permanent representative to the EU, Vladimir Chizhov, said Moscow would not wait for Brussels "
+        "forever."
+    )
+    found = _speakers(text, "2022-01-31")
+    assert [name for _, _, name in found] == ["Vladimir Chizhov"], found

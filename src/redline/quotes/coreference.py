@@ -117,7 +117,7 @@ class Coreference:
             if role is not None and phrases.definite(self.doc[phrases.core_span(role)[0] : role.i + 1]):
                 return self._noun_phrase(role, index)
         start, end = phrases.core_span(head, of_phrase=head.pos_ != "PROPN" or titled)
-        appos = next((c for c in head.rights if c.dep_ == "appos" and phrases.is_name(c)), None)
+        appos = phrases.appositive_name(head)
         named = self.reader.named_at(head)
         if named is None and appos is not None:
             end = max(end, phrases.core_span(appos)[1], appos.i)  # "the alliance's secretary general, Jens Stoltenberg"

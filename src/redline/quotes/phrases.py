@@ -75,6 +75,21 @@ def core_span(head: Token, *, of_phrase: bool = False) -> tuple[int, int]:
     return start, end
 
 
+def appositive_name(head: Token) -> Token | None:
+    """The name set beside a title ("the alliance's secretary general, Jens Stoltenberg"). The parser may hang it
+    on the body the title serves ("Russia's permanent representative to the OSCE, Alexander Lukashevich"): a person's
+    name is never the apposition of an organisation, so it is the title's."""
+    found = next((c for c in head.rights if c.dep_ == "appos" and is_name(c)), None)
+    if found is not None or head.lemma_.lower() not in lex.ROLE_WORDS:
+        return found
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("to", "of", "at", "in")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "GPE", "NORP")):
+            name = next((c for c in obj.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if name is not None:
+                return name
+    return None
+
+
 def core_right(prep: Token) -> int:
     """Where an "of" complement ends, through nested names of bodies ("the official representative of the
     Ministry of Foreign Affairs of Russia"): the country at the end says whose office it is."""

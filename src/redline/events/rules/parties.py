@@ -189,7 +189,8 @@ def actor_of(
         inner = [a for a in ctx.find(span) if a.country or a.name]
         if inner:
             actor = inner[0]
-    if actor is None or actor.country is None:
+    if actor is None or actor.country is None or (head.pos_ == "NOUN" and (actor.kb_id is None or not actor.name)):
+        # "the North's leader, Kim Jong Un": the name beside a title is who it is
         actor = _from_apposition(head, ctx, actor, text, span) or actor
     if (actor is None or actor.country is None) and (place := kit.gazetteer.lookup(text)) is not None:
         name = actor.name if actor else place.name
@@ -258,15 +259,16 @@ def _from_apposition(head: Token, ctx: ActorContext, actor: Actor | None, text: 
         a_start, a_end = syntax.np_span(appos)
         extra = ctx.resolve(doc[a_start:a_end].text, start=doc[a_start].idx, end=doc[a_end - 1].idx)
         if extra is not None and extra.country:
+            named = extra.kb_id is not None and extra.name and head.pos_ == "NOUN"
             return Actor(
                 text=text,
                 start=span.start_char,
                 end=span.end_char,
-                name=(actor.name if actor is not None and actor.name else extra.name),
+                name=(actor.name if actor is not None and actor.name and not named else extra.name),
                 country=extra.country,
                 sector=extra.sector,
                 role=extra.role,
-                kb_id=extra.kb_id if actor is None or actor.kb_id is None else actor.kb_id,
+                kb_id=extra.kb_id if actor is None or actor.kb_id is None or named else actor.kb_id,
             )
     return None
 
