@@ -144,3 +144,30 @@ def test_a_promise_that_an_act_will_not_go_unanswered_threatens_its_doer() -> No
 
 def test_a_question_that_went_unanswered_is_no_threat() -> None:
     assert _events("The question went unanswered for years.") == []
+
+
+def test_two_named_negotiators_talking_consult_each_other() -> None:
+    text = "Japanese envoy Takeo Mori and Chinese envoy Liu Jinsong talked for six hours in Dalian on Monday."
+    consults = {(a[0], r[0]) for kind, a, r, _ in _events(text) if kind == "CONSULT" and a and r}
+    assert consults == {("JPN", "CHN"), ("CHN", "JPN")}, _events(text)
+
+
+def test_disposed_to_talk_is_a_promise_of_talks() -> None:
+    found = _events("The Kenyan government is disposed to engage a dialogue with the striking doctors.")
+    assert [k for k, *_ in found] == ["AGREE"], found
+
+
+def test_abusing_power_is_no_attack() -> None:
+    found = _events("The court ruled that the governor had abused his power when he fired the auditor.")
+    assert all(k != "ASSAULT" for k, *_ in found), found
+
+
+def test_people_sent_to_help_a_country_are_aid_to_it() -> None:
+    text = "Australia will send 100 police officers and soldiers to the Solomon Islands to help restore order."
+    found = _events(text)
+    assert [(k, r) for k, _, r, _ in found] == [("AGREE", ["SLB"])], found
+
+
+def test_troops_sent_to_intimidate_are_still_a_mobilisation() -> None:
+    found = _events("Russia deployed troops to the border with Ukraine to intimidate Kyiv.")
+    assert [k for k, *_ in found] == ["MOBILIZE"], found

@@ -200,6 +200,16 @@ def _check(kit: Kit, token: Token, entry: Entry) -> Frame | None:
     return frame
 
 
+def _sent_to_help(kit: Kit, token: Token) -> bool:
+    """People sent somewhere "to help restore order" / "in order to deliver assistance": the purpose makes the
+    deployment aid to the place, not a show of force."""
+    for child in token.children:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)  # also "in order to"
+        if child.dep_ in ("advcl", "xcomp") and infinitive and child.lemma_.lower() in kit.words("aid_purposes"):
+            return True
+    return False
+
+
 def _both_sides_act(token: Token, entry: Entry) -> bool:
     """ "X and Y discussed ...": a reciprocal act whose subject names both sides needs no other party."""
     if not entry.reciprocal:
@@ -253,6 +263,9 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         mode = assault_mode(kit, token)
     if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
         mode = "weapons" if "forces" not in frame.obj_classes else mode
+    if event_type == "MOBILIZE" and _sent_to_help(kit, token):
+        event_type, mode = "AID", None
+        rule.append("sent to help")
     if entry.actor:
         # "Ukraine received aid from Washington": the giver acts, the subject receives
         giver = arguments.recipients(kit, frame, entry.actor)
@@ -263,6 +276,9 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         recipients = arguments.recipients(kit, frame, entry.recipient)
         if not recipients:
             recipients = [r for r in fallback(kit, event_type, token, frame.obj) if not tree.same(r, actor)]
+    if "sent to help" in rule and not recipients:
+        place = syntax.prep_object(token, "to", "into")  # "to the Solomon Islands": the place helped
+        recipients = [place] if place is not None and place.ent_type_ in ("GPE", "LOC", "NORP") else []
     if "recipient" in entry.needs and not recipients and not _both_sides_act(token, entry):
         return None
     last = frame.obj if frame.obj is not None and entry.obj else token

@@ -18,6 +18,7 @@ from redline.events.lexicon import DATA_DIR, LexiconError, load_yaml
 FILE = "rules.yaml"
 
 WORD_KEYS = (
+    "aid_purposes",
     "unanswered_words",
     "decision_verbs",
     "object_control",
