@@ -150,3 +150,12 @@ def test_a_name_hung_on_the_body_a_title_serves_is_the_title_holder() -> None:
     )
     found = _speakers(text, "2022-01-31")
     assert [name for _, _, name in found] == ["Vladimir Chizhov"], found
+
+
+def test_a_colon_hands_the_quotation_to_the_subject_before_it() -> None:
+    text = (
+        "Chancellor Olaf Scholz said the talks had been useful. The Kremlin spokesman Dmitry Peskov contradicted on "
+        "Tuesday the reports of a deal: „No agreement of this kind has been reached with anybody.“"
+    )
+    found = _speakers(text, "2022-02-08")
+    assert [name for quote, _, name in found if quote.startswith("No agreement")] == ["Dmitry Peskov"], found

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from redline.nlp import LONGEST_SENTENCE
 from redline.quotes import lexicon as lex
-from redline.quotes.cues import Cue, find_cues
+from redline.quotes.cues import Cue, find_cues, speaker_like
 from redline.quotes.discourse import Discourse, Resolution
 from redline.quotes.marks import SPEAKER_LABEL, QuoteSpan, find_quote_spans, paragraph_breaks, strip_gaps
 from redline.quotes.nominal import nominal_cues
@@ -234,10 +234,10 @@ class _Reader:
             self.claimed.add(i)
             self.found.append(labelled)
             return
-        resolution = None
+        resolution = self._colon_speaker(span, index)
         cue = None
         last = next((f for f in reversed(self.found) if f.resolution is not None), None)
-        continues = last is not None and (
+        continues = resolution is None and last is not None and (
             (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= lex.CONTINUATION_SENTENCES)
             or (opens_paragraph and last.cue_sentence == start_sentence - 1)
         )
@@ -247,6 +247,24 @@ class _Reader:
             resolution = self._previous_subject(start_sentence - 1, span.open)
         self.claimed.add(i)
         self.found.append(_Found(span.start, span.end, "direct", cue, resolution, None, index, paragraph, span.gaps))
+
+    def _colon_speaker(self, span: QuoteSpan, index: int) -> Resolution | None:
+        """ "Peskov contradicted the reports: „France is ...“": a quotation a colon introduces is said by the subject
+        of the clause before the colon, whatever its verb (translated copy uses many: reacted, contradicted)."""
+        before = self.text[: span.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None or not len(colon):
+            return None
+        sent = colon[0].sent
+        verbs = [t for t in sent[: colon[0].i - sent.start] if t.pos_ == "VERB" and not self.quoted(t.idx)]
+        subjects = [c for v in reversed(verbs) for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+        subject = subjects[0] if subjects else None  # the clause right before the colon (the parser may hang it
+        if subject is None or not speaker_like(subject) or self.quoted(subject.idx):  # on the quotation's verb)
+            return None
+        resolution = self.discourse.resolve(subject, index)
+        return resolution if resolution.referent is not None else None
 
     def _labelled(self, span: QuoteSpan, index: int, paragraph: int) -> _Found | None:
         """A transcript turn ("WALLACE: Let's start ..."): the label's speaker said the rest of the quotation."""
