@@ -237,9 +237,13 @@ class _Reader:
         resolution = self._colon_speaker(span, index)
         cue = None
         last = next((f for f in reversed(self.found) if f.resolution is not None), None)
-        continues = resolution is None and last is not None and (
-            (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= lex.CONTINUATION_SENTENCES)
-            or (opens_paragraph and last.cue_sentence == start_sentence - 1)
+        continues = (
+            resolution is None
+            and last is not None
+            and (
+                (last.cue_paragraph == paragraph and start_sentence - last.cue_sentence <= lex.CONTINUATION_SENTENCES)
+                or (opens_paragraph and last.cue_sentence == start_sentence - 1)
+            )
         )
         if continues and last is not None:
             resolution, cue = last.resolution, last.cue
