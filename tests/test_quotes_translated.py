@@ -159,3 +159,11 @@ def test_a_colon_hands_the_quotation_to_the_subject_before_it() -> None:
     )
     found = _speakers(text, "2022-02-08")
     assert [name for quote, _, name in found if quote.startswith("No agreement")] == ["Dmitry Peskov"], found
+
+
+def test_a_place_fused_to_a_name_after_in_is_not_part_of_it() -> None:
+    text = (
+        "In Warsaw Macron said that Europe stood united and ready to answer any attack on Ukraine."
+    )
+    found = _speakers(text, "2022-02-08")
+    assert found and {name for _, _, name in found} == {"Emmanuel Macron"}, found
