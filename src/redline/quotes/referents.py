@@ -110,9 +110,9 @@ class ReferentReader:
         if kind == "person":
             span = whole_name(span)
             before = self.doc[span.start - 1] if span.start > 0 else None
-            if len(span) >= 2 and before is not None and before.lower_ in lex.LOCATIVE_PREPOSITIONS:
-                if self.is_state(span[0].text):
-                    span = span[1:]  # "In Berlin Macron said": the tagger fused the place and the name
+            located = before is not None and before.lower_ in lex.LOCATIVE_PREPOSITIONS
+            if len(span) >= 2 and located and self.is_state(span[0].text):
+                span = span[1:]  # "In Berlin Macron said": the tagger fused the place and the name
         name = clean_name(span.text)
         head = span.root
         start, end = phrases.core_span(head)
