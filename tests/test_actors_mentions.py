@@ -156,3 +156,19 @@ def test_the_head_of_a_national_government_is_its_prime_minister(
 ) -> None:
     found = resolver.context("2022-03-01").resolve(mention)
     assert found is not None and found.name == name, found
+
+
+def test_a_title_of_another_body_is_not_the_spokesperson_named_before(resolver: ActorResolver) -> None:
+    ctx = resolver.context("2022-02-16")
+    assert ctx.resolve("Maria Zakharova").name == "Maria Zakharova"
+    found = ctx.resolve("The press secretary of the President of the Russian Federation")
+    assert found is not None and found.name == "Dmitry Peskov", found
+    ctx = resolver.context("2022-01-26")
+    assert ctx.resolve("White House press secretary Jen Psaki").name == "Jen Psaki"
+    found = ctx.resolve("The Pentagon press secretary")
+    assert found is not None and found.name == "John Kirby", found
+
+
+def test_the_head_of_a_diplomatic_department_is_the_foreign_minister(resolver: ActorResolver) -> None:
+    found = resolver.context("2022-02-14").resolve("the head of the Russian diplomatic department")
+    assert found is not None and found.name == "Sergei Lavrov", found

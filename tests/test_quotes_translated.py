@@ -162,8 +162,12 @@ def test_a_colon_hands_the_quotation_to_the_subject_before_it() -> None:
 
 
 def test_a_place_fused_to_a_name_after_in_is_not_part_of_it() -> None:
-    text = (
-        "In Warsaw Macron said that Europe stood united and ready to answer any attack on Ukraine."
-    )
+    text = "In Warsaw Macron said that Europe stood united and ready to answer any attack on Ukraine."
     found = _speakers(text, "2022-02-08")
     assert found and {name for _, _, name in found} == {"Emmanuel Macron"}, found
+
+
+def test_qualifying_as_something_names_nothing() -> None:
+    text = "Cruz has long said that he qualifies as a natural-born citizen because his mother was born in Delaware."
+    found = _speakers(text, "2016-09-24")
+    assert not any(quote.startswith("as a natural-born") for quote, _, _ in found), found

@@ -345,6 +345,8 @@ class Interpreter:
                 continue
             if office != named and known.role_obj.office != office:
                 continue  # "the head of Brazilian diplomacy" names the foreign minister, not the president named before
+            if body and known.role_obj.body and known.role_obj.body != body:
+                continue  # "the Pentagon press secretary" is not the White House's, named before
             if self._refers(words, office, known.role_obj):
                 return known.person, known.role_obj
         country = country or self.memory.home  # "ROME (ANSA) - ... the premier said": the dateline's office
@@ -390,9 +392,12 @@ class Interpreter:
             title.country, title.role, title.title_only = None, spec.display if spec else title.role, True
         title.country = title.country or owner.country
         leader = owner.role_obj.office if owner.role_obj is not None else None
+        body = self.led_body(leader, title.country, office) if title.country and office else None
+        if title.person is not None and body and title.role_obj is not None and title.role_obj.body != body:
+            # "the press secretary of the President" is the Kremlin's, not the ministry spokeswoman named before
+            title.person = title.role_obj = title.name = title.kb_id = None
         if title.person is not None or not title.definite or not title.country or not office:
             return
-        body = self.led_body(leader, title.country, office)  # None: the office of the owner's country or body
         found = self._one_holder(title.country, office, body, frozenset())
         if found is not None:
             self._from_person(title, found[0], found[1], former=False)

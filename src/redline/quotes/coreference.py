@@ -292,9 +292,11 @@ class Coreference:
             span.start_char,
             lambda referent: self.compatible(referent, nominal) and self._of_country(referent, country),
         )
-        if found is not None and not found.anonymous and nominal.places and not nominal.former:
-            # "the head of Brazilian diplomacy" after "Lula": a title that names its country's office on the date
-            # is that office's holder; an earlier person of the country who holds another office is not
+        owned = any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in span if t.i != span.root.i)
+        if found is not None and not found.anonymous and (nominal.places or owned) and not nominal.former:
+            # "the head of Brazilian diplomacy" after "Lula", "the Pentagon press secretary" after the White House's:
+            # a title that names its country's or body's office on the date is that office's holder; an earlier
+            # person who holds another office is not
             holder = self._from_actors(nominal, span)
             if holder is not None and holder is not found and self._holds_other_office(found, holder):  # same object
                 return holder

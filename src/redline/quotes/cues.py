@@ -428,7 +428,10 @@ def _predicated_object(token: Token) -> bool:
     if any(c.dep_ == "oprd" for c in token.children):
         return True
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i for t in (token, *objects) for c in t.children):
+    as_phrase = any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i for t in (token, *objects) for c in t.children
+    )
+    if as_phrase and objects:  # not "he qualifies as a natural-born citizen": nothing is named
         return True  # "described the meeting as useful", "cited his remarks as examples of his disrespect"
     for obj in objects:
         if any(c.dep_ in ("dobj", "attr", "oprd") and c.i > obj.i for c in obj.children):
