@@ -399,6 +399,9 @@ class Interpreter:
         if title.person is not None or not title.definite or not title.country or not office:
             return
         found = self._one_holder(title.country, office, body, frozenset())
+        served = found[1].body if found is not None and found[1] is not None else None
+        if found is not None and body is None and leader and served and self.kb.body_heads.get(served) != leader:
+            return  # "Erdogan's spokesman" is not the foreign ministry's, the one spokesperson the KB has for Turkey
         if found is not None:
             self._from_person(title, found[0], found[1], former=False)
 
