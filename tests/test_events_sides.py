@@ -171,3 +171,26 @@ def test_people_sent_to_help_a_country_are_aid_to_it() -> None:
 def test_troops_sent_to_intimidate_are_still_a_mobilisation() -> None:
     found = _events("Russia deployed troops to the border with Ukraine to intimidate Kyiv.")
     assert [k for k, *_ in found] == ["MOBILIZE"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Kyiv has recalled for consultations its chargé d'affaires in Moscow.", "SANCTION", ("UKR", "RUS")),
+        ("The Turkish president received on Monday in Ankara his Azerbaijani counterpart.", "CONSULT", ("TUR", "AZE")),
+    ],
+)
+def test_an_object_after_an_adverbial_phrase_is_the_object(text: str, kind: str, pair: tuple[str, str]) -> None:
+    """Translated copy keeps the source's word order; the parser reads the late object as an apposition."""
+    found = _events(text)
+    assert any(k == kind and a[:1] == [pair[0]] and r[:1] == [pair[1]] for k, a, r, _ in found), found
+
+
+def test_a_comma_set_apposition_is_no_object() -> None:
+    found = _events("Russia recalled its ambassador in Washington, Anatoly Antonov, for consultations.")
+    assert [k for k, *_ in found] == ["SANCTION"], found
+
+
+def test_ordering_troops_somewhere_moves_them() -> None:
+    found = _events("Biden ordered 3,000 troops to Poland and Romania on Wednesday.")
+    assert [(k, a) for k, a, _, _ in found] == [("MOBILIZE", ["USA"])], found

@@ -116,7 +116,26 @@ def _phrase(prep: Token) -> str:
 
 
 def direct_object(token: Token) -> Token | None:
-    return first_child(token, "dobj", "obj")
+    found = first_child(token, "dobj", "obj")
+    return found if found is not None else displaced_object(token)
+
+
+def displaced_object(token: Token) -> Token | None:
+    """An object placed after an adverbial phrase, as translated copy keeps the source's word order ("received on
+    Monday in the Kremlin his French counterpart", "recalled for consultations its chargé d'affaires"): the parser
+    reads it as an apposition of the phrase's noun, but nothing sets it off (no comma), and a determined noun
+    phrase there is what the verb acts on."""
+    if token.pos_ != "VERB" or is_passive(token):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
+        obj = first_child(prep, "pobj")
+        if obj is None:
+            continue
+        for appos in (c for c in obj.children if c.dep_ == "appos" and c.i > obj.i):
+            between = token.doc[obj.i + 1 : appos.left_edge.i]
+            if not any(t.is_punct for t in between) and any(c.dep_ in ("poss", "det") for c in appos.children):
+                return appos
+    return None
 
 
 def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
@@ -125,6 +144,8 @@ def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
         if child.dep_ in ("dobj", "obj"):
             yield child
             yield from conjuncts(child)
+    if first_child(token, "dobj", "obj") is None and (displaced := displaced_object(token)) is not None:
+        yield displaced
     for prep in preps:
         obj = prep_object(token, prep)
         if obj is not None:
@@ -142,6 +163,8 @@ def objects(token: Token, preps: Iterable[str] = ()) -> Iterator[Token]:
 def relative_object(token: Token) -> Token | None:
     """The noun a relative clause's missing object stands for: "the questions (that) he was asked", "the aid
     the EU sent" — a clause with a subject of its own and no object leaves the object to its antecedent."""
+    if token.dep_ == "xcomp" and first_child(token, "dobj", "obj") is None:
+        token = token.head  # "the pacts it wants to conclude": the gap is the infinitive's object
     if token.dep_ != "relcl" or first_child(token, "dobj", "obj") is not None:
         return None
     subject = first_child(token, "nsubj", "nsubjpass")
