@@ -172,3 +172,10 @@ def test_a_title_of_another_body_is_not_the_spokesperson_named_before(resolver: 
 def test_the_head_of_a_diplomatic_department_is_the_foreign_minister(resolver: ActorResolver) -> None:
     found = resolver.context("2022-02-14").resolve("the head of the Russian diplomatic department")
     assert found is not None and found.name == "Sergei Lavrov", found
+
+
+def test_a_nationality_before_another_states_metonym_keeps_its_country(resolver: ActorResolver) -> None:
+    """ "Foreign Office" alone is London's; "Pakistani Foreign Office spokesperson" is Pakistan's."""
+    found = resolver.context("2022-02-10").resolve("Pakistani Foreign Office spokesperson")
+    assert found is not None and found.country == "PAK", found
+    assert resolver.context("2022-02-10").resolve("the Foreign Office").country == "GBR"

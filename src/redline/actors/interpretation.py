@@ -176,7 +176,10 @@ class Interpreter:
                 country, body, kb_id, name = inst.country, inst.body or body, inst.id, inst.name
                 sector = inst.sector_on(self.date)
             else:
-                country = entry.country
+                # "Pakistani Foreign Office spokesperson": a nationality written before a metonym of another state
+                # ("Foreign Office" alone is London's) keeps its country; the metonym gives the body
+                stated = national and comp.kind == "metonym" and country is not None and body is None
+                country = country if stated else entry.country
                 national = True
                 if comp.kind == "metonym":
                     sector, body = entry.sector, entry.body or body
