@@ -340,13 +340,14 @@ def eval_events_dev(
     files: tuple[str, ...], split: str | None, shared: str | None, details: bool, by_kind: bool, as_json: bool
 ) -> None:
     """Score type, actor, recipient and mode on the hand-coded dev set (default: the repository's dev_set.jsonl
-    and fresh_sentences*.jsonl: _2 to _10 are held-out sets written for issue 13)."""
+    and fresh_sentences*.jsonl: _2 to _12 are held-out sets written for issue 13)."""
     from redline.errors import RedlineError
     from redline.evaluate.events_dev import evaluate_events_dev, format_dev_report
 
     defaults = [
         DEV_SET / "dev_set.jsonl",
-        *(DEV_SET / f"fresh_sentences{n}.jsonl" for n in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10")),
+        DEV_SET / "fresh_sentences.jsonl",
+        *(DEV_SET / f"fresh_sentences_{n}.jsonl" for n in range(2, 13)),
     ]
     paths = list(files) or [str(p) for p in defaults if p.exists()]
     if not paths:

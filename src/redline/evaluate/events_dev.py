@@ -4,7 +4,7 @@ The set (``tests/resources/events/dev_set.jsonl``) holds real sentences by refer
 ``../shared`` with character offsets, a line of the quad gold, or a record of the PLOVER gold — each with a
 hash of the sentence, so no third-party text is copied into the repository; the sentence is read from
 ``../shared`` at run time and items whose source is absent (or changed) are skipped and counted. Fresh sentences
-written for this project (``fresh_sentences.jsonl`` and ``fresh_sentences_2.jsonl`` to ``_10.jsonl``)
+written for this project (``fresh_sentences.jsonl`` and ``fresh_sentences_2.jsonl`` to ``_12.jsonl``)
 carry their text. One JSON object per line::
 
     {"id": ..., "ref": {"corpus": "polnear"|"dev", "file": ..., "start": ..., "end": ..., "sha1": ...}
