@@ -194,3 +194,16 @@ def test_a_comma_set_apposition_is_no_object() -> None:
 def test_ordering_troops_somewhere_moves_them() -> None:
     found = _events("Biden ordered 3,000 troops to Poland and Romania on Wednesday.")
     assert [(k, a) for k, a, _, _ in found] == [("MOBILIZE", ["USA"])], found
+
+
+@pytest.mark.parametrize(
+    ("text", "beaten"),
+    [
+        ("Riot police beat protesters with batons outside parliament on Tuesday.", True),
+        ("Guards beat the detainees during the night, former inmates said.", True),
+        ("Brazil beat Argentina 2-0 in Rio on Sunday.", False),
+    ],
+)
+def test_beating_people_is_an_assault_beating_a_rival_is_not(text: str, beaten: bool) -> None:
+    found = _events(text)
+    assert any(k == "ASSAULT" for k, *_ in found) == beaten, found
