@@ -207,3 +207,19 @@ def test_ordering_troops_somewhere_moves_them() -> None:
 def test_beating_people_is_an_assault_beating_a_rival_is_not(text: str, beaten: bool) -> None:
     found = _events(text)
     assert any(k == "ASSAULT" for k, *_ in found) == beaten, found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Washington has closed the door to any compromise on NATO enlargement.", "asserted"),
+        ("The minister underlined that Moscow does not intend to close the door to further dialogue.", "negated"),
+    ],
+)
+def test_closing_the_door_to_talks_is_a_refusal(text: str, modality: str) -> None:
+    found = _events(text)
+    assert [(k, m) for k, _, _, m in found if k == "REJECT"][:1] == [("REJECT", modality)], found
+
+
+def test_a_shop_closing_its_doors_is_no_event() -> None:
+    assert _events("The bakery closed its doors on Monday after forty years.") == []
