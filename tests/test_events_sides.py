@@ -223,3 +223,19 @@ def test_closing_the_door_to_talks_is_a_refusal(text: str, modality: str) -> Non
 
 def test_a_shop_closing_its_doors_is_no_event() -> None:
     assert _events("The bakery closed its doors on Monday after forty years.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Moscow recognised the independence of Abkhazia and South Ossetia on Tuesday.", "GEO"),
+        ("Kosovo was recognised by the United States as an independent state.", "KOS"),
+    ],
+)
+def test_recognising_a_state_supports_it_in_either_spelling(text: str, recipient: str) -> None:
+    found = _events(text)
+    assert any(k == "SUPPORT" and recipient in r for k, _, r, _ in found), found
+
+
+def test_recognising_a_mistake_is_no_event() -> None:
+    assert _events("The minister recognised that mistakes had been made.") == []
