@@ -185,10 +185,7 @@ class Lexicon:
     _of: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def entries_for(self, lemma: str, pos: str) -> list[Entry]:
-        found = self._by_lemma.get((lemma, pos))
-        if found is None and lemma.endswith(("ise", "yse")):  # British spelling: "recognise", "analyse"
-            found = self._by_lemma.get((lemma[:-2] + "ze", pos))
-        return found or []
+        return self._by_lemma.get((lemma, pos), [])
 
     def words_of_classes(self, names: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
         """Every single word listed in one of the noun classes ``names``."""

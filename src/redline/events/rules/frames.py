@@ -456,6 +456,7 @@ def lemmas(token: Token) -> list[str]:
     elif low.endswith("s"):
         found.append(low[:-1])
     found += _prefixed_irregular(low)
+    found += [f[:-2] + "ze" for f in found if f.endswith(("ise", "yse"))]  # British "recognise" as "recognize"
     unique: list[str] = []
     for item in found:
         if item and item not in unique:
