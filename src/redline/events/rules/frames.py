@@ -263,7 +263,8 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         mode = assault_mode(kit, token)
     if event_type == "MOBILIZE" and frame.obj is not None and "weapon_system" in frame.obj_classes:
         mode = "weapons" if "forces" not in frame.obj_classes else mode
-    if event_type == "MOBILIZE" and _sent_to_help(kit, token):
+    helped = event_type == "MOBILIZE" and _sent_to_help(kit, token)
+    if helped:
         event_type, mode = "AID", None
         rule.append("sent to help")
     if entry.actor:
@@ -276,7 +277,7 @@ def plain(kit: Kit, frame: Frame) -> Coded | None:
         recipients = arguments.recipients(kit, frame, entry.recipient)
         if not recipients:
             recipients = [r for r in fallback(kit, event_type, token, frame.obj) if not tree.same(r, actor)]
-    if "sent to help" in rule and not recipients:
+    if helped and not recipients:
         place = syntax.prep_object(token, "to", "into")  # "to the Solomon Islands": the place helped
         recipients = [place] if place is not None and place.ent_type_ in ("GPE", "LOC", "NORP") else []
     if "recipient" in entry.needs and not recipients and not _both_sides_act(token, entry):
