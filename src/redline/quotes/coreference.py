@@ -81,10 +81,12 @@ class Coreference:
         return self._noun_phrase(token, index)
 
     def observe_role(self, head: Token, index: int) -> None:
-        """A definite office with its country as a clause's subject ("The Ukrainian president thanked Berlin"):
-        the holder that day becomes a mention, so a later "the head of state wrote" finds them. Only offices one
-        person holds (``SINGLE_OFFICES``) in phrases that name their place, so nothing is guessed from "the
-        minister" or "the envoy"."""
+        """A definite title with its place as a clause's subject ("The Ukrainian president thanked Berlin", "The
+        U.S. envoy to the OSCE struck a bleak tone"): the person it names becomes a mention, so a later "he" or "the
+        head of state" finds them. An office one person holds (``SINGLE_OFFICES``) names its holder that day; any
+        other title names an earlier person who fits it, else an unnamed one, so that "he" stays unknown rather
+        than going to someone else. A bare "the minister" or "the envoy" (no place) and "head"/"leader" titles
+        name no one here."""
         prime_minister = head.lemma_.lower() == "minister" and any(c.lower_ == "prime" for c in head.lefts)
         single = head.lemma_.lower() in lex.SINGLE_OFFICES or prime_minister
         if head.pos_ != "NOUN" or not (single or head.lemma_.lower() in lex.TITLE_NOUNS):
