@@ -179,3 +179,15 @@ def test_a_nationality_before_another_states_metonym_keeps_its_country(resolver:
     found = resolver.context("2022-02-10").resolve("Pakistani Foreign Office spokesperson")
     assert found is not None and found.country == "PAK", found
     assert resolver.context("2022-02-10").resolve("the Foreign Office").country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("the Russian presidential spokesman", "Dmitry Peskov"),
+        ("Russian presidential aide Yuri Ushakov", "Yuri Ushakov"),
+    ],
+)
+def test_presidential_names_the_body_the_president_leads(resolver: ActorResolver, mention: str, name: str) -> None:
+    found = resolver.context("2022-02-10").resolve(mention)
+    assert found is not None and found.name == name, found

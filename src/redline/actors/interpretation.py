@@ -89,6 +89,8 @@ class Interpreter:
         if body is None and group.of_at:  # "the spokesman of the Russian presidency": the Kremlin's spokesman
             leader = next((c.entry.ref for c in comps[group.of_at :] if c.kind == "office"), None)
             body = self.led_body(leader, country, office)
+        if body is None and any(t.key == "presidential" for t in toks[group.i : group.j]):
+            body = self.led_body("president", country, office)  # "the Russian presidential spokesman": the Kremlin's
         reading = Reading(definite=definite and not indefinite, plural=plural)
         if persons:
             sector = title_sector or nat_sector
