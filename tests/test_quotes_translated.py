@@ -171,3 +171,14 @@ def test_qualifying_as_something_names_nothing() -> None:
     text = "Cruz has long said that he qualifies as a natural-born citizen because his mother was born in Delaware."
     found = _speakers(text, "2016-09-24")
     assert not any(quote.startswith("as a natural-born") for quote, _, _ in found), found
+
+
+def test_a_scare_quote_inside_the_clause_names_no_speaker() -> None:
+    text = (
+        "MOSCOW, 16 February - The official representative of the MFA of Russia Maria Zakharova declared on "
+        "Wednesday that the date which the Western mass media named as the day of the «invasion» of Russia into "
+        "Ukraine passed without any events, and called on the editorial offices of the American and British "
+        "publications to present apologies to their readers."
+    )  # the sentence of fresh4/mt_moscow_2022.txt (scored once before this rule existed)
+    found = _speakers(text, "2022-02-16")
+    assert found and {name for _, _, name in found} == {"Maria Zakharova"}, found

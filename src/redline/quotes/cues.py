@@ -142,9 +142,19 @@ def _unquoted_subject(verb: Token, subject: Token | None, quoted: Callable[[int]
             return inverted[0]
     for j in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
         if doc[j].is_quote and doc[j].text not in ("'", "‘"):
+            if any(_clause_word(t) for t in doc[j + 1 : verb.i]):
+                return subject  # a scare quote inside the clause ("the «invasion» of Russia into Ukraine ... and")
             between = [t for t in doc[j + 1 : verb.i] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
             return between[0] if between else subject
     return subject
+
+
+def _clause_word(token: Token) -> bool:
+    """A word no speaker's name phrase holds (a verb, a conjunction, a preposition other than "of"); a capitalised
+    one is a name the tagger misread ("Tulsa police Chief Chuck Jordan said", "Tulsa" as a verb)."""
+    if token.text[:1].isupper():
+        return False
+    return token.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or (token.pos_ == "ADP" and token.lower_ != "of")
 
 
 def speaker_like(token: Token) -> bool:
@@ -205,6 +215,8 @@ def subject_of(token: Token, cues: dict[int, str], depth: int = 0) -> Token | No
     if outer is not None and (participle or cues[outer.i] == cues.get(token.i)):
         return subject_of(outer, cues, depth + 1)
     inner = subject_of(head, cues, depth + 1)
+    if outer is not None and inner is None and token.dep_ == "conj":
+        return subject_of(outer, cues, depth + 1)  # "X declared that ... passed, and called on ...": X calls
     if outer is not None and inner is not None and not speaker_like(inner):
         # "Peskov said the moves were raising tension, and insisted that ...": the coordination belongs to the
         # outer cue, whose speaker insists; the moves say nothing
