@@ -17,6 +17,7 @@ from redline import tree
 from redline.actors.memory import ArticleMemory
 from redline.events import syntax
 from redline.events.actors import ActorContext
+from redline.events.places import LOCATIVE_PREPS
 from redline.events.rules.kit import Kit
 from redline.events.rules.model import Token, Voice
 from redline.quotes import lexicon as quote_words
@@ -106,7 +107,7 @@ def _group_nominal(kit: Kit, token: Token, ctx: ActorContext, memory: ArticleMem
 
 def _where(token: Token) -> bool:
     """A place where something happened ("in Beijing", "at Camp David"), not a party."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside", "outside")
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _unplaced_group(kit: Kit, token: Token) -> bool:
